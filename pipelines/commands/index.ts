@@ -1,0 +1,21 @@
+import type { Io } from '../io';
+import { dictionaryMessages, queryMessages } from '../messages';
+
+/** What every command module exports. */
+export interface CommandModule {
+  run(argv: string[], io: Io): Promise<number>;
+}
+
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  /** Loaded only when the command runs, so that `nrp query` does not pay for vega or pdfmake. */
+  load(): Promise<CommandModule>;
+}
+
+/** The commands, in the order `nrp --help` lists them. One line each. */
+export const COMMANDS: CommandEntry[] = [
+  { name: 'query', summary: queryMessages.summary, load: () => import('./query') },
+  { name: 'tables', summary: dictionaryMessages.tablesSummary, load: () => import('./tables') },
+  { name: 'describe', summary: dictionaryMessages.describeSummary, load: () => import('./describe') },
+];

@@ -1,0 +1,56 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { CliError } from './errors';
+import { bilingual } from './messages';
+
+/** A sibling temp name: same folder, so the final rename is atomic on one file system. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+}
+
+/**
+ * Writes a file so that readers see the old content or the whole new one, never a part:
+ * write a temp file beside it, fsync, rename. On any failure the temp file is removed.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const tmp = tempPathFor(path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw outputError(path, error);
+  }
+}
+
+/** Runs `write(tmp)` and renames the result into place; for writers that want a path (DuckDB COPY, exceljs). */
+export async function writeViaTemp<T>(path: string, write: (tmp: string) => Promise<T>): Promise<T> {
+  const tmp = tempPathFor(path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    const result = await write(tmp);
+    renameSync(tmp, path);
+    return result;
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    if (error instanceof CliError) throw error;
+    throw outputError(path, error);
+  }
+}
+
+function outputError(path: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const detail = error instanceof Error ? error.message : String(error);
+  const why =
+    code === 'ENOSPC' ? bilingual('磁盘已满', 'the disk is full') :
+    code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? bilingual('没有写入权限', 'no permission to write there') :
+    detail;
+  return new CliError(bilingual(`无法写入 ${path}`, `cannot write ${path}`), { context: [why], cause: error });
+}

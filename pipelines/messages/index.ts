@@ -1,0 +1,9 @@
+/**
+ * Every sentence a user reads, in Chinese and English, lives under this folder: one file per
+ * area so that the areas can grow apart, one import path (`messages`) for the code.
+ */
+export { bilingual } from './bilingual';
+export { cliMessages } from './cli';
+export { warehouseMessages } from './warehouse';
+export { queryMessages } from './query';
+export { dictionaryMessages } from './dictionary';

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { CliError, duckdbMessage } from '../errors';
 import type { Io } from '../io';
@@ -127,7 +127,19 @@ function lockTimeoutFromEnv(): number {
 function lockHolder(message: string): string | undefined {
   if (!/Could not set lock|Conflicting lock/i.test(message)) return undefined;
   const held = /held in (.+?)(?: by user|\.\s|$)/i.exec(message);
-  return held ? held[1].trim() : 'another process';
+  const holder = held ? held[1].trim() : 'another process';
+  const pid = /PID (\d+)/.exec(holder)?.[1];
+  return pid ? `${holder}: ${commandLineOf(pid) ?? '?'}` : holder;
+}
+
+/** What the other process is, where the OS tells (Linux /proc): e.g. `node …/cli.js build`. */
+function commandLineOf(pid: string): string | undefined {
+  try {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    return args.map((a) => (a.includes('/') ? basename(a) : a)).join(' ').slice(0, 120) || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function sleep(ms: number): Promise<void> {

@@ -18,14 +18,14 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     mkdirSync(dirname(path), { recursive: true });
     const fd = openSync(tmp, 'w');
     try {
-      writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+      writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
     }
     renameSync(tmp, path);
   } catch (error) {
-    rmSync(tmp, { force: true });
+    removeQuietly(tmp);
     throw outputError(path, error);
   }
 }
@@ -39,9 +39,24 @@ export async function writeViaTemp<T>(path: string, write: (tmp: string) => Prom
     renameSync(tmp, path);
     return result;
   } catch (error) {
-    rmSync(tmp, { force: true });
+    removeQuietly(tmp);
     if (error instanceof CliError) throw error;
     throw outputError(path, error);
+  }
+}
+
+/** writeSync may write less than asked (a nearly full disk): keep going until done or an error. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
+/** Cleanup must never hide the error that made it necessary. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing to remove, or nowhere to remove it from
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Io } from '../io';
-import { dictionaryMessages, queryMessages } from '../messages';
+import { dictionaryMessages, modelMessages, queryMessages } from '../messages';
 
 /** What every command module exports. */
 export interface CommandModule {
@@ -18,4 +18,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'query', summary: queryMessages.summary, load: () => import('./query') },
   { name: 'tables', summary: dictionaryMessages.tablesSummary, load: () => import('./tables') },
   { name: 'describe', summary: dictionaryMessages.describeSummary, load: () => import('./describe') },
+  { name: 'build', summary: modelMessages.buildSummary, load: () => import('./build') },
 ];

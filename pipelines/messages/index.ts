@@ -7,3 +7,4 @@ export { cliMessages } from './cli';
 export { warehouseMessages } from './warehouse';
 export { queryMessages } from './query';
 export { dictionaryMessages } from './dictionary';
+export { modelMessages } from './models';

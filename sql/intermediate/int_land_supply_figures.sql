@@ -1,0 +1,109 @@
+-- description: Figures computed from each unit's 供地台账 per period (land_supply, industrial_share, transfer_revenue, stock_land_revitalized, commencement_rate, completion_rate), one row per unit × period × indicator.
+-- column unit_code: Reporting unit code
+-- column period: Period code
+-- column indicator_code: Catalogue code
+-- column actual: Value: 亩 or 亿元 for amounts, percent for rates (null where the denominator is 0)
+-- column numerator: Rates: numerator (亩 for industrial_share, parcels for commencement and completion)
+-- column denominator: Rates: denominator
+
+-- Windows (kpis.md): supply within [Y-01-01, P]. A parcel is due to start where its start due
+-- date (extension first) is ≤ P and it had not started before Y-01-01; parcels supplied in earlier
+-- years are due like any other. Completion likewise with the completion dates.
+
+with
+
+snapshots as (
+    select s.unit_code, s.period, p.period_start, p.period_end
+    from stg_submissions s
+    join int_periods p on p.period = s.period
+    where s.source = 'land_supply'
+),
+
+ledger as (
+    select * from stg_land_supply
+),
+
+flagged as (
+    select
+        ledger.unit_code,
+        ledger.period,
+        ledger.area_mu,
+        ledger.price_wan,
+        ledger.supply_method = '出让'                                         as is_transfer,
+        ledger.land_use = '工业'                                              as is_industrial,
+        ledger.is_stock,
+        ledger.supply_date between snapshots.period_start and snapshots.period_end as supplied_in_window,
+        ledger.start_due_date <= snapshots.period_end
+            and (ledger.actual_start_date is null or ledger.actual_start_date >= snapshots.period_start) as start_due,
+        ledger.actual_start_date <= snapshots.period_end                      as started_by_end,
+        ledger.completion_due_date <= snapshots.period_end
+            and (ledger.actual_completion_date is null or ledger.actual_completion_date >= snapshots.period_start) as completion_due,
+        ledger.actual_completion_date <= snapshots.period_end                 as completed_by_end
+    from ledger
+    join snapshots
+        on snapshots.unit_code = ledger.unit_code
+       and snapshots.period = ledger.period
+),
+
+sums as (
+    select
+        unit_code,
+        period,
+        sum(area_mu) filter (where supplied_in_window)                                  as supplied_area,
+        sum(area_mu) filter (where supplied_in_window and is_transfer and is_industrial) as transfer_industrial_area,
+        sum(area_mu) filter (where supplied_in_window and is_transfer)                  as transfer_area,
+        sum(price_wan) filter (where supplied_in_window and is_transfer)                as transfer_price_wan,
+        sum(area_mu) filter (where supplied_in_window and is_stock)                     as stock_area,
+        count(*) filter (where start_due)                                               as start_due_count,
+        count(*) filter (where start_due and started_by_end)                            as started_count,
+        count(*) filter (where completion_due)                                          as completion_due_count,
+        count(*) filter (where completion_due and completed_by_end)                     as completed_count
+    from flagged
+    group by unit_code, period
+),
+
+-- A ledger with no rows (or none in the window) still counts: its sums are 0, not unknown.
+per_snapshot as (
+    select
+        snapshots.unit_code,
+        snapshots.period,
+        coalesce(sums.supplied_area, 0)               as supplied_area,
+        coalesce(sums.transfer_industrial_area, 0)    as transfer_industrial_area,
+        coalesce(sums.transfer_area, 0)               as transfer_area,
+        coalesce(sums.transfer_price_wan, 0)          as transfer_price_wan,
+        coalesce(sums.stock_area, 0)                  as stock_area,
+        cast(coalesce(sums.start_due_count, 0) as double)      as start_due_count,
+        cast(coalesce(sums.started_count, 0) as double)        as started_count,
+        cast(coalesce(sums.completion_due_count, 0) as double) as completion_due_count,
+        cast(coalesce(sums.completed_count, 0) as double)      as completed_count
+    from snapshots
+    left join sums
+        on sums.unit_code = snapshots.unit_code
+       and sums.period = snapshots.period
+),
+
+final as (
+    select unit_code, period, 'land_supply' as indicator_code,
+           supplied_area as actual, cast(null as double) as numerator, cast(null as double) as denominator
+    from per_snapshot
+    union all
+    select unit_code, period, 'industrial_share',
+           100 * transfer_industrial_area / nullif(transfer_area, 0), transfer_industrial_area, transfer_area
+    from per_snapshot
+    union all
+    select unit_code, period, 'transfer_revenue', transfer_price_wan / 10000, null, null
+    from per_snapshot
+    union all
+    select unit_code, period, 'stock_land_revitalized', stock_area, null, null
+    from per_snapshot
+    union all
+    select unit_code, period, 'commencement_rate',
+           100 * started_count / nullif(start_due_count, 0), started_count, start_due_count
+    from per_snapshot
+    union all
+    select unit_code, period, 'completion_rate',
+           100 * completed_count / nullif(completion_due_count, 0), completed_count, completion_due_count
+    from per_snapshot
+)
+
+select * from final

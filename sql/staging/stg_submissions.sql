@@ -1,0 +1,55 @@
+-- description: Latest version of every submitted table snapshot (unit × period × table), from the registry `submissions`; earlier versions are superseded and left out.
+-- column submission_id: Registry key of the latest version (submissions.submission_id)
+-- column unit_code: Reporting unit code (units.code)
+-- column period: Reporting period, e.g. 2023Q2
+-- column period_year: Year of the period
+-- column period_quarter: Quarter of the period, 1–4
+-- column period_end: Last day of the period
+-- column table_name: Submitted table: 指标进度, 供地台账 or 卫片图斑
+-- column source: The table as an indicator source (indicators.source): summary, land_supply or patches
+-- column version: Version number of this latest snapshot (1 = first submission)
+-- column version_count: How many versions of this unit × period × table were loaded
+-- column file_name: File the latest version came from
+-- column row_count: Data rows in the latest version
+-- column loaded_at: When the latest version was loaded
+-- column warning_count: Warnings raised when the latest version was loaded
+
+with
+
+registry as (
+    select * from submissions
+),
+
+ranked as (
+    select
+        *,
+        row_number() over (partition by unit_code, period, table_name order by version desc) as version_rank,
+        count(*) over (partition by unit_code, period, table_name) as version_count
+    from registry
+),
+
+final as (
+    select
+        submission_id,
+        unit_code,
+        period,
+        cast(left(period, 4) as integer)              as period_year,
+        cast(right(period, 1) as integer)             as period_quarter,
+        last_day(make_date(cast(left(period, 4) as integer), cast(right(period, 1) as integer) * 3, 1)) as period_end,
+        table_name,
+        case table_name
+            when '指标进度' then 'summary'
+            when '供地台账' then 'land_supply'
+            when '卫片图斑' then 'patches'
+        end                                           as source,
+        version,
+        cast(version_count as integer)                as version_count,
+        file_name,
+        row_count,
+        loaded_at,
+        cast(len(warnings) as integer)                as warning_count
+    from ranked
+    where version_rank = 1
+)
+
+select * from final

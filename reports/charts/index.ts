@@ -1,0 +1,44 @@
+/**
+ * The charts of the quarterly bulletin. Stable API for reports/bulletin and `nrp charts`:
+ *   bulletinCharts(rows, history) → [{ id, title, spec }]   pure, rows → Vega-Lite specs
+ *   renderSvg(spec, { width })    → SVG text (headless Vega, bundled font metrics)
+ *   renderPng(spec, { scale })    → PNG bytes (resvg, bundled font only)
+ */
+import type { ReportRow } from '../mart';
+import { rankChart } from './rank';
+import { rateChart } from './rate';
+import type { Chart } from './types';
+
+export type { Chart, VlSpec } from './types';
+export { renderSvg, renderPng, svgToPng, compileSpec } from './render';
+export { FONT_FAMILY, FONT_FILES, PAGE_WIDTH } from './theme';
+export { rankChart } from './rank';
+export { rateChart } from './rate';
+
+/** The rates shown against their threshold. */
+export const RATE_CHARTS = ['commencement_rate', 'completion_rate', 'illegal_farmland_ratio'] as const;
+
+/**
+ * Every chart for one period. `rows` are that period's rows (loadReportRows); `history` the rows
+ * of the year's periods up to and including it, for the quarterly trends (may be empty).
+ */
+export function bulletinCharts(rows: ReportRow[], history: ReportRow[] = []): Chart[] {
+  void history;
+  const charts: Chart[] = [];
+  for (const code of rankedIndicators(rows)) charts.push(rankChart(rows, code));
+  for (const code of RATE_CHARTS) if (rows.some((r) => r.indicator_code === code)) charts.push(rateChart(rows, code));
+  return charts;
+}
+
+/**
+ * Cumulative main-target indicators with at least one unit target: those can be ranked. In
+ * catalogue order (the order of `rows`).
+ */
+export function rankedIndicators(rows: ReportRow[]): string[] {
+  const codes: string[] = [];
+  for (const r of rows) {
+    if (r.kind !== 'cumulative' || r.main_target == null || codes.includes(r.indicator_code)) continue;
+    if (rows.some((o) => o.indicator_code === r.indicator_code && o.unit_kind !== 'aggregate' && o.target != null)) codes.push(r.indicator_code);
+  }
+  return codes;
+}

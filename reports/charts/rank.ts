@@ -1,0 +1,51 @@
+import type { ReportRow } from '../mart';
+import { formatAmount, formatPercent, INK, STATUS_STYLE } from './theme';
+import type { Chart } from './types';
+import { missingLabel, rankedUnits, unitBarsSpec } from './unit-bars';
+
+/**
+ * Ranking of the reporting units on one cumulative indicator: completion of the annual target
+ * (完成率), coloured by light, with the expected time progress (序时进度) as a dashed rule.
+ */
+export function rankChart(rows: ReportRow[], indicatorCode: string): Chart {
+  const own = rows.filter((r) => r.indicator_code === indicatorCode);
+  if (own.length === 0) throw new Error(`rankChart: no rows for ${indicatorCode}`);
+  const first = own[0];
+  const city = own.find((r) => r.unit_kind === 'aggregate' && r.unit_code === '330400');
+  const expected = own.find((r) => r.expected_pct != null)?.expected_pct ?? null;
+  const units = rankedUnits(own);
+
+  const bars = units.map((r) => ({
+    unit: r.unit_name,
+    value: r.status === 'missing' || r.status === 'no_data' ? null : r.completion_pct,
+    status: r.completion_pct == null && (r.status === 'green' || r.status === 'yellow' || r.status === 'red') ? ('no_data' as const) : r.status,
+    label: r.completion_pct != null && r.status !== 'missing' && r.status !== 'no_data' ? formatPercent(r.completion_pct) : missingLabel(r),
+  }));
+
+  const title = `${first.indicator_name}：各地完成年度目标情况`;
+  const subtitle: string[] = [];
+  if (city) subtitle.push(citySentence(city));
+  const note = missingNote(units);
+  if (note) subtitle.push(note);
+
+  const references = expected == null ? [] : [{ x: expected, label: `序时进度 ${expected}%`, color: INK.reference, dash: [4, 3] }];
+  return {
+    id: `rank-${indicatorCode}`,
+    title,
+    spec: unitBarsSpec({ title, subtitle, xTitle: '完成年度目标（%）', bars, references }),
+  };
+}
+
+function citySentence(city: ReportRow): string {
+  if (city.actual == null) return `全市：${STATUS_STYLE[city.status === 'missing' ? 'missing' : 'no_data'].label}`;
+  const done = `全市累计完成${formatAmount(city.actual, city.unit_of_measure)}`;
+  if (city.target == null || city.completion_pct == null) return done;
+  const gap = city.gap_pp == null ? '' : city.gap_pp >= 0 ? `，超序时进度${city.gap_pp.toFixed(1)}个百分点` : `，滞后序时进度${(-city.gap_pp).toFixed(1)}个百分点`;
+  return `${done}，为年度目标${formatAmount(city.target, city.unit_of_measure)}的${formatPercent(city.completion_pct)}${gap}`;
+}
+
+/** "嘉善县未按时报送" — the bulletin's wording for units that did not submit. */
+export function missingNote(units: ReportRow[]): string | undefined {
+  const missing = units.filter((r) => r.status === 'missing').map((r) => r.unit_name);
+  return missing.length ? `${missing.join('、')}未按时报送，全市数据不含${missing.length > 1 ? '上述单位' : '该单位'}` : undefined;
+}

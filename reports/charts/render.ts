@@ -1,0 +1,72 @@
+import { Resvg } from '@resvg/resvg-js';
+import { vegaTextWidth } from './measure';
+import { FONT_FAMILY, FONT_FILES } from './theme';
+import type { VlSpec } from './types';
+
+/**
+ * Spec → SVG → PNG, headless: vega-lite compiles, a Vega View with `renderer: 'none'` writes
+ * SVG (no browser, no canvas), resvg rasterises with the bundled font and no system fonts, so
+ * the same spec gives the same bytes on every machine.
+ */
+
+type VegaModule = typeof import('vega');
+type VegaLiteModule = { compile(spec: unknown, options?: unknown): { spec: unknown } };
+
+// vega 6 is ESM with top-level await: require() cannot load it, and TypeScript's commonjs
+// output turns `import()` into require(). A real dynamic import keeps it loadable from dist/.
+const nativeImport = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
+
+let engines: Promise<{ vega: VegaModule; vl: VegaLiteModule }> | undefined;
+
+function loadEngines() {
+  engines ??= (async () => {
+    const [vega, vl] = await Promise.all([nativeImport<VegaModule>('vega'), nativeImport<VegaLiteModule>('vega-lite')]);
+    // Real glyph advances instead of Vega's 0.8 em guess (see measure.ts).
+    (vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = vegaTextWidth;
+    return { vega, vl };
+  })();
+  return engines;
+}
+
+export interface RenderOptions {
+  /** Overrides the spec's width (px = pt); only for specs that have a top-level width. */
+  width?: number;
+}
+
+/** The Vega spec Vega-Lite compiles to (for debugging and for `--format vg.json`). */
+export async function compileSpec(spec: VlSpec): Promise<unknown> {
+  const { vl } = await loadEngines();
+  return vl.compile(spec).spec;
+}
+
+export async function renderSvg(spec: VlSpec, options: RenderOptions = {}): Promise<string> {
+  const { vega, vl } = await loadEngines();
+  const sized = options.width !== undefined && 'width' in spec ? { ...spec, width: options.width } : spec;
+  const compiled = vl.compile(sized).spec;
+  const view = new vega.View(vega.parse(compiled as never), { renderer: 'none' });
+  try {
+    await view.runAsync();
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+export interface PngOptions extends RenderOptions {
+  /** Pixels per SVG px: 1 px = 1 pt, so scale 300/72 gives 300 dpi. Default 3 (216 dpi). */
+  scale?: number;
+}
+
+export async function renderPng(spec: VlSpec, options: PngOptions = {}): Promise<Buffer> {
+  return svgToPng(await renderSvg(spec, options), options.scale ?? 3);
+}
+
+/** Rasterises an SVG written by renderSvg with the bundled font only. */
+export function svgToPng(svg: string, scale = 3): Buffer {
+  const resvg = new Resvg(svg, {
+    background: '#FFFFFF',
+    fitTo: { mode: 'zoom', value: scale },
+    font: { fontFiles: [FONT_FILES.regular, FONT_FILES.bold], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY },
+  });
+  return resvg.render().asPng();
+}

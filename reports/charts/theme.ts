@@ -1,0 +1,128 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { ReportRow } from '../mart';
+
+/**
+ * Everything a chart looks like, in one place: font, sizes, status colours and shapes, number
+ * formats. The builders read this; none of them picks a colour or a format on its own.
+ */
+
+/** The bundled CJK face. The SVG names this family; resvg and the width measurement load the files below. */
+export const FONT_FAMILY = 'Noto Sans SC';
+
+const fontPackage = dirname(createRequire(__filename).resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+export const FONT_FILES = {
+  regular: join(fontPackage, '400Regular', 'NotoSansSC_400Regular.ttf'),
+  bold: join(fontPackage, '700Bold', 'NotoSansSC_700Bold.ttf'),
+} as const;
+
+/** A4 type area (版心) is 156 mm ≈ 442 pt; charts are designed at this width, 1 px = 1 pt. */
+export const PAGE_WIDTH = 440;
+
+export const SIZES = {
+  title: 13,
+  subtitle: 10,
+  label: 10,
+  axisTitle: 10,
+  legend: 10,
+  value: 9,
+  /** Height of one band (one unit) in a ranking chart. */
+  band: 22,
+  /** Height of one row in the status matrix. */
+  matrixRow: 20,
+} as const;
+
+export type Status = ReportRow['status'];
+
+/**
+ * Traffic lights that survive colour blindness: Okabe–Ito bluish green / orange / vermillion
+ * differ in lightness as well as hue, and every light also has its own shape and its own word,
+ * so nothing depends on telling colours apart.
+ */
+export const STATUS_STYLE: Record<Status, { color: string; shape: string; label: string }> = {
+  green: { color: '#009E73', shape: 'circle', label: '绿灯（正常）' },
+  yellow: { color: '#E69F00', shape: 'triangle-up', label: '黄灯（提醒）' },
+  red: { color: '#D55E00', shape: 'square', label: '红灯（警示）' },
+  missing: { color: '#9E9E9E', shape: 'cross', label: '未报送' },
+  no_data: { color: '#C8C8C8', shape: 'diamond', label: '无数据' },
+  no_target: { color: '#5B7FA6', shape: 'stroke', label: '无目标' },
+};
+
+export const STATUS_ORDER: Status[] = ['green', 'yellow', 'red', 'missing', 'no_data', 'no_target'];
+
+/** Colour and shape scales keyed by the status label, so both legends merge into one. */
+export function statusScales(present: Status[]) {
+  const used = STATUS_ORDER.filter((s) => present.includes(s));
+  return {
+    color: { domain: used.map((s) => STATUS_STYLE[s].label), range: used.map((s) => STATUS_STYLE[s].color) },
+    shape: { domain: used.map((s) => STATUS_STYLE[s].label), range: used.map((s) => STATUS_STYLE[s].shape) },
+  };
+}
+
+export const INK = {
+  text: '#222222',
+  muted: '#666666',
+  grid: '#E4E4E4',
+  reference: '#333333',
+  city: '#1F4E99',
+  track: '#EDEDED',
+} as const;
+
+/** The Vega-Lite config every chart shares: the font everywhere, quiet axes, no view border. */
+export function chartConfig() {
+  return {
+    font: FONT_FAMILY,
+    background: '#FFFFFF',
+    padding: 4,
+    view: { stroke: null },
+    title: { fontSize: SIZES.title, fontWeight: 'bold', anchor: 'start', color: INK.text, subtitleFontSize: SIZES.subtitle, subtitleColor: INK.muted, offset: 8 },
+    axis: { labelFontSize: SIZES.label, titleFontSize: SIZES.axisTitle, titleFontWeight: 'normal', labelColor: INK.text, titleColor: INK.muted, gridColor: INK.grid, domainColor: '#999999', tickColor: '#999999' },
+    legend: { labelFontSize: SIZES.legend, titleFontSize: SIZES.legend, orient: 'bottom', direction: 'horizontal', symbolSize: 70, titleFontWeight: 'normal', labelLimit: 0 },
+    text: { fontSize: SIZES.value, color: INK.text },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Number formats (display only; the mart keeps values unrounded).
+
+/** Percentages always with one decimal (bulletin convention): 57.8%, 100.0%. */
+export function formatPercent(value: number): string {
+  return `${value.toFixed(1)}%`;
+}
+
+/** A difference of two percentages is in 百分点. */
+export function formatPoints(value: number): string {
+  return `${value > 0 ? '+' : ''}${value.toFixed(1)}个百分点`;
+}
+
+function grouped(value: number, decimals: number): string {
+  const [int, frac] = Math.abs(value).toFixed(decimals).split('.');
+  const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? '-' : ''}${withCommas}${frac ? '.' + frac : ''}`;
+}
+
+/** An amount with its unit: 亩 of 10,000 and more as 万亩 with two decimals; counts as integers. */
+export function formatAmount(value: number, unit: string): string {
+  if (unit === '%') return formatPercent(value);
+  if (unit === '亩' && Math.abs(value) >= 10000) return `${(value / 10000).toFixed(2)}万亩`;
+  if (unit === '个' || unit === '条') return `${grouped(value, Number.isInteger(value) ? 0 : 1)}${unit}`;
+  if (unit === '亩') return `${grouped(value, Number.isInteger(value) ? 0 : 1)}亩`;
+  return `${grouped(value, 2).replace(/\.?0+$/, '')}${unit}`;
+}
+
+/**
+ * Short unit names for narrow columns (the usual form in Chinese tables): 南湖区 → 南湖,
+ * 嘉兴经济技术开发区 → 经开区. Aggregates keep their names.
+ */
+const SHORT_NAMES: Record<string, string> = { JXETDZ: '经开区', JXPORT: '港区' };
+export function shortUnitName(row: Pick<ReportRow, 'unit_code' | 'unit_name' | 'unit_kind'>): string {
+  if (SHORT_NAMES[row.unit_code]) return SHORT_NAMES[row.unit_code];
+  if (row.unit_kind === 'county' && row.unit_name.length === 3) return row.unit_name.slice(0, 2);
+  return row.unit_name;
+}
+
+/** Quarter label from a period code: `2023Q2` → `二季度`. */
+export function quarterLabel(period: string): string {
+  const q = Number(period.slice(-1));
+  return `${'一二三四'[q - 1]}季度`;
+}

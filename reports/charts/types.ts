@@ -1,0 +1,12 @@
+/**
+ * A Vega-Lite spec as plain JSON. Kept loose on purpose: the tests validate every spec against
+ * the JSON schema vega-lite ships, which is stricter than its TypeScript types.
+ */
+export type VlSpec = Record<string, unknown>;
+
+/** One chart of the bulletin: `id` names what it shows (`rank-land_supply`), `title` in Chinese. */
+export interface Chart {
+  id: string;
+  title: string;
+  spec: VlSpec;
+}

@@ -1,0 +1,33 @@
+import type { Content } from 'pdfmake/interfaces';
+import { periodLabel, periodMonthsLabel } from '../../pipelines/period';
+import type { BuildContext } from './context';
+import { MM, PAGE, RED } from './styles';
+
+/** 版头: the issuing body in red, the document number, the red rule; then title, addressees, opening. */
+export function masthead(ctx: BuildContext): Content[] {
+  const { input } = ctx;
+  const { config } = input;
+  const addressees = ctx.isCity ? config.addressees : config.unitAddressees[input.focus] ?? `${ctx.focusName}自然资源和规划局：`;
+  return [
+    { text: config.masthead, style: 'masthead', margin: [0, 8 * MM, 0, 0] },
+    { text: input.documentNumber, style: 'docNumber', margin: [0, 14 * MM, 0, 0] },
+    { canvas: [{ type: 'line', x1: 0, y1: 0, x2: PAGE.typeWidth, y2: 0, lineWidth: 2, lineColor: RED }], margin: [0, 4 * MM, 0, 0] },
+    { text: bulletinTitle(ctx), style: 'title', margin: [0, 12 * MM, 0, 8 * MM] },
+    { text: addressees, style: 'addressees' },
+    { text: opening(ctx), style: 'body' },
+  ];
+}
+
+export function bulletinTitle(ctx: BuildContext): string {
+  const label = periodLabel({ year: ctx.input.year, quarter: ctx.input.quarter as 1 | 2 | 3 | 4 });
+  return `关于${label}${ctx.focusName}自然资源和规划主要目标任务进展情况的通报`;
+}
+
+function opening(ctx: BuildContext): string {
+  const months = periodMonthsLabel({ year: ctx.input.year, quarter: ctx.input.quarter as 1 | 2 | 3 | 4 });
+  const who = ctx.isCity ? '各县（市、区）、嘉兴经济技术开发区、嘉兴港区' : ctx.focusName;
+  return (
+    `为全面掌握${ctx.input.year}年自然资源和规划主要目标任务推进情况，根据《${ctx.input.year}年嘉兴市自然资源和规划工作要点》，` +
+    `市局对${who}${months}主要目标任务完成情况进行了汇总分析，数据均来自各单位报送的指标进度表、供地台账和卫片图斑。现将有关情况通报如下：`
+  );
+}

@@ -1,0 +1,108 @@
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { ReportRow } from '../mart';
+import { chineseNumber, joinNames, percent, quantity } from '../format';
+import type { BuildContext } from './context';
+import { chartBlock } from './figures';
+import { gapCell, statusCell, targetText } from './main-targets';
+import { CITY, families, rowFor, rowsOfIndicator, type Family } from './model';
+import { unitNoun } from './overview';
+import { indicatorSentence, rankPhrase, rankedFigure } from './phrases';
+import { caption, table } from './tables';
+
+/** 三、分项进展: each main target's indicators with a paragraph, a ranking table by unit, and its chart. */
+export function progress(ctx: BuildContext): Content[] {
+  const placed = new Set<string>();
+  const out: Content[] = [{ text: '三、分项进展', style: 'h1' }];
+  families(ctx.input.rows).forEach((family, i) => {
+    out.push({ text: `（${chineseNumber(i + 1)}）${family.title}`, style: 'h2', headlineLevel: 1 } as Content);
+    for (const indicator of family.indicators) out.push(...indicatorBlock(ctx, indicator));
+    out.push(...familyCharts(ctx, family, placed));
+  });
+  return out;
+}
+
+function indicatorBlock(ctx: BuildContext, indicator: ReportRow): Content[] {
+  const { input } = ctx;
+  const rows = rowsOfIndicator(input.rows, indicator.indicator_code);
+  const n = ctx.nextTable();
+  return [
+    { text: `${paragraph(ctx, indicator.indicator_code, rows)}（见表${n}）`, style: 'body' },
+    caption(n, `${indicator.indicator_name}完成情况排名`),
+    rankingTable(ctx, rows),
+    ...ctx.notesFor(rows),
+  ];
+}
+
+/** The prose: the focus unit's figure (and rank), then who leads and who lags. */
+function paragraph(ctx: BuildContext, indicator: string, rows: ReportRow[]): string {
+  const { input } = ctx;
+  const city = rowFor(input.rows, CITY, indicator);
+  const parts: string[] = [];
+  if (ctx.isCity) {
+    if (city) parts.push(indicatorSentence(city, '全市') + excluded(city));
+  } else {
+    const own = rowFor(input.rows, input.focus, indicator);
+    const previous = input.previousRows.find((r) => r.unit_code === input.focus && r.indicator_code === indicator);
+    if (own) parts.push(indicatorSentence(own, ctx.focusName) + (own.status === 'missing' ? '' : rankPhrase(own, previous)));
+    if (city && city.actual !== null) parts.push(indicatorSentence(city, '全市') + excluded(city));
+  }
+  const standings = standing(rows);
+  if (standings) parts.push(standings);
+  return parts.join('。') + '。';
+}
+
+function excluded(city: ReportRow): string {
+  if (!city.incomplete || !city.missing_units) return '';
+  const names = city.missing_units.split('、');
+  return `（${city.missing_units}未按时报送，全市数据不含${names.length === 1 ? '该' : '上述'}${unitNoun(names)}）`;
+}
+
+/** 完成率居前三位的是……；滞后序时进度的有…… / 低于目标的有…… */
+function standing(rows: ReportRow[]): string {
+  const ranked = rows.filter((r) => r.unit_kind !== 'aggregate' && r.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.display_order - b.display_order);
+  if (ranked.length < 2) return '';
+  const kind = ranked[0].kind;
+  const top = ranked.filter((r) => (r.rank ?? 99) <= 3);
+  const lead = `从各地看，${kind === 'cumulative' ? '完成率' : `${ranked[0].indicator_name}`}排名前三位的是${joinNames(top.map(rankedFigure))}`;
+  const behind = ranked.filter((r) => r.status === 'red' || r.status === 'yellow');
+  if (behind.length === 0) return `${lead}；各地均${kind === 'cumulative' ? '达到序时进度' : '达到目标要求'}`;
+  const word = kind === 'cumulative' ? '滞后序时进度' : ranked[0].direction === 'max' ? '超出控制目标' : '未达到目标';
+  return `${lead}；${word}的有${joinNames(behind.map((r) => r.unit_name))}`;
+}
+
+/** Units by rank, then those without a rank, then those that did not submit, then the aggregates. */
+export function rankingOrder(rows: readonly ReportRow[]): ReportRow[] {
+  const group = (r: ReportRow) => (r.unit_kind === 'aggregate' ? 3 : r.status === 'missing' ? 2 : r.rank === null ? 1 : 0);
+  return [...rows].sort((a, b) => group(a) - group(b) || (a.rank ?? 0) - (b.rank ?? 0) || a.display_order - b.display_order);
+}
+
+function rankingTable(ctx: BuildContext, rows: ReportRow[]): Content {
+  const cumulative = rows[0]?.kind === 'cumulative';
+  const body: TableCell[][] = rankingOrder(rows).map((row) => {
+    const emphasis = row.unit_code === ctx.input.focus || row.unit_kind === 'aggregate';
+    const cells: TableCell[] = [
+      row.rank === null ? '—' : String(row.rank),
+      { text: row.unit_name, alignment: 'left' },
+      targetText(row),
+      row.status === 'missing' ? '未报送' : ctx.valueText(row, quantity(row.actual, row.unit_of_measure)),
+      ...(cumulative ? [percent(row.completion_pct)] : []),
+      gapCell(row),
+      statusCell(row),
+    ];
+    return emphasis ? cells.map((c) => (typeof c === 'string' ? { text: c, bold: true } : { bold: true, ...(c as object) }) as TableCell) : cells;
+  });
+  return cumulative
+    ? table([28, '*', 70, 70, 50, 58, 40], [['排名', '单位', '年度目标', '累计完成', '完成率', '差值（个百分点）', '亮灯']], body)
+    : table([28, '*', 70, 70, 70, 40], [['排名', '单位', '目标', '实际值', '差值（个百分点）', '亮灯']], body);
+}
+
+function familyCharts(ctx: BuildContext, family: Family, placed: Set<string>): Content[] {
+  const codes = new Set(family.indicators.map((i) => i.indicator_code));
+  const out: Content[] = [];
+  for (const chart of ctx.input.charts) {
+    if (placed.has(chart.id) || !chart.indicators.some((c) => codes.has(c))) continue;
+    placed.add(chart.id);
+    out.push(...chartBlock(chart, ctx.nextFigure()));
+  }
+  return out;
+}

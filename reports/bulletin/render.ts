@@ -1,0 +1,34 @@
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { FONT_DICTIONARY, isFontFile } from './fonts';
+import { TABLE_LAYOUT } from './styles';
+
+interface PdfMake {
+  setFonts(fonts: unknown): void;
+  addTableLayouts(layouts: unknown): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(doc: TDocumentDefinitions): { getBuffer(): Promise<Buffer> };
+}
+
+let engine: PdfMake | undefined;
+
+/**
+ * pdfmake, configured once per process: our font files only, no URL ever
+ * fetched, no other local file read (both policies refuse), the bureau's table layout.
+ */
+function pdfmake(): PdfMake {
+  if (engine) return engine;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pm = require('pdfmake') as PdfMake;
+  pm.setFonts(FONT_DICTIONARY);
+  pm.addTableLayouts({ bulletin: TABLE_LAYOUT });
+  pm.setUrlAccessPolicy(() => false);
+  pm.setLocalAccessPolicy((path) => isFontFile(path));
+  engine = pm;
+  return pm;
+}
+
+/** The PDF's bytes. Deterministic: the definition fixes the dates the PDF carries (and its ID derives from them). */
+export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
+  return pdfmake().createPdf(doc).getBuffer();
+}

@@ -1,8 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { CliError } from '../errors';
 import { modelMessages } from '../messages';
+import { PROJECT_ROOT } from '../paths';
 import { parseHeader, stripComments, type Materialization, type ModelHeader } from './header';
+
+/** A file as users know it: `sql/marts/x.sql` inside the project, else the full path. */
+export function displayPath(file: string): string {
+  const rel = relative(PROJECT_ROOT, file);
+  return rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}
 
 /** The model layers, in the order they may depend on each other. */
 export const LAYERS = ['staging', 'intermediate', 'marts'] as const;
@@ -43,10 +50,11 @@ export function discoverModels(sqlDir: string): Model[] {
   for (const layer of LAYERS) {
     const dir = join(sqlDir, layer);
     for (const fileName of sqlFiles(dir)) {
-      const file = join(dir, fileName);
+      const path = join(dir, fileName);
+      const file = displayPath(path);
       const name = fileName.replace(/\.sql$/, '');
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new CliError(modelMessages.badName(file));
-      const sql = readFileSync(file, 'utf8').trim().replace(/;\s*$/, '');
+      const sql = readFileSync(path, 'utf8').trim().replace(/;\s*$/, '');
       const header = parseHeader(sql);
       if (!header.description) throw new CliError(modelMessages.noDescription(file));
       if (layer === 'marts' && header.materialized === 'view') throw new CliError(modelMessages.martView(file));
@@ -94,9 +102,10 @@ export function discoverTests(sqlDir: string): DataTest[] {
   const dir = join(sqlDir, 'tests');
   return sqlFiles(dir).map((fileName) => {
     const file = join(dir, fileName);
+    const shown = displayPath(file);
     const sql = readFileSync(file, 'utf8').trim().replace(/;\s*$/, '');
     const header = parseHeader(sql);
     const firstComment = /^--\s*(.*)$/m.exec(sql)?.[1] ?? '';
-    return { name: fileName.replace(/\.sql$/, ''), file, sql, description: header.description || firstComment };
+    return { name: fileName.replace(/\.sql$/, ''), file: shown, sql, description: header.description || firstComment };
   });
 }

@@ -1,5 +1,5 @@
 import type { Io } from '../io';
-import { dictionaryMessages, modelMessages, queryMessages } from '../messages';
+import { dictionaryMessages, ingestMessages, modelMessages, queryMessages } from '../messages';
 
 /** What every command module exports. */
 export interface CommandModule {
@@ -18,5 +18,10 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'query', summary: queryMessages.summary, load: () => import('./query') },
   { name: 'tables', summary: dictionaryMessages.tablesSummary, load: () => import('./tables') },
   { name: 'describe', summary: dictionaryMessages.describeSummary, load: () => import('./describe') },
+  { name: 'ingest', summary: ingestMessages.ingestSummary, load: () => import('./ingest') },
+  { name: 'validate', summary: ingestMessages.validateSummary, load: () => import('./validate') },
+  { name: 'submissions', summary: ingestMessages.submissionsSummary, load: () => import('./submissions') },
+  { name: 'status', summary: ingestMessages.statusSummary, load: () => import('./status') },
+  { name: 'template', summary: ingestMessages.templateSummary, load: () => import('./template') },
   { name: 'build', summary: modelMessages.buildSummary, load: () => import('./build') },
 ];

@@ -7,4 +7,5 @@ export { cliMessages } from './cli';
 export { warehouseMessages } from './warehouse';
 export { queryMessages } from './query';
 export { dictionaryMessages } from './dictionary';
+export { ingestMessages, cellMessages, fileMessages, type CellContext } from './ingest';
 export { modelMessages } from './models';

@@ -1,0 +1,135 @@
+/**
+ * Ingest: the programmatic API (used by `nrp ingest`, `nrp validate`, `nrp run` and the sample
+ * data tests). Stable; add fields, do not rename them.
+ *
+ *   ingestFiles(wh, paths, options?) → Promise<IngestReport>
+ *     wh: a warehouse open for writing (openForWrite / withWriteWarehouse: migrated and seeded).
+ *     paths: files or folders (folders are walked, .xlsx/.xlsm/.csv; hidden and ~$ lock files skipped).
+ *     Each file is validated and, when it has no error, loaded in its own transaction: registry
+ *     rows in `submissions` (version = previous + 1 per unit × period × table) and the rows in
+ *     raw_indicator_progress / raw_land_supply / raw_patches, each with its source_row. A file with
+ *     any error loads nothing. A file whose bytes (sha256) are already the latest version of every
+ *     table they hold is reported as `duplicate` and not loaded again.
+ *
+ *   validateFiles(paths, options?) → Promise<IngestReport>
+ *     The same checks on an in-memory warehouse with the seeds; nothing is written. With
+ *     options.historyDb (an existing warehouse file), that warehouse is attached read-only so
+ *     that the previous-period warnings can be given.
+ *
+ *   IngestReport: { dry_run, files: FileReport[], accepted, rejected, duplicates }
+ *   FileReport: { path, file, status: 'accepted'|'rejected'|'duplicate', sha256, unit_code,
+ *                 unit_name, period, tables: [{ table_name, sheet_name, rows, version?, submission_id? }],
+ *                 errors: IngestIssue[], error_count, warnings: IngestIssue[] }
+ *   IngestIssue: { severity, code, file, sheet?, cell? ('供地台账!E7', or 'E7' in a CSV), row?,
+ *                  column?, header?, value? (raw text), expected?: {zh, en}, zh, en }
+ *
+ *   expandPaths(paths) → string[]: the files a list of files and folders stands for, in load order.
+ *   formatReport(report) → string: the text nrp ingest / validate print.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { CliError } from '../errors';
+import { ingestMessages } from '../messages';
+import { parsePeriod, periodCode } from '../period';
+import { loadSeeds, migrate, Warehouse } from '../warehouse';
+import { loadUnits } from './identity';
+import { processFile } from './process';
+import { ingestSql, sqlString } from './sql';
+import type { IngestOptions, IngestReport } from './types';
+
+export type { FileReport, IngestIssue, IngestOptions, IngestReport, TableLoad } from './types';
+export { formatReport, formatIssue } from './report';
+
+async function installMacros(wh: Warehouse): Promise<void> {
+  await wh.run(ingestSql('macros'));
+}
+
+function summarise(dryRun: boolean, files: IngestReport['files']): IngestReport {
+  return {
+    dry_run: dryRun,
+    files,
+    accepted: files.filter((f) => f.status === 'accepted').length,
+    rejected: files.filter((f) => f.status === 'rejected').length,
+    duplicates: files.filter((f) => f.status === 'duplicate').length,
+  };
+}
+
+export async function ingestFiles(wh: Warehouse, paths: string[], options: IngestOptions = {}): Promise<IngestReport> {
+  const files = expandPaths(paths);
+  await installMacros(wh);
+  const units = await loadUnits(wh);
+  const reports = [];
+  for (const [i, f] of files.entries()) {
+    options.onFile?.(f, i, files.length);
+    reports.push(await processFile(wh, f, { dryRun: false, hist: '', units }));
+  }
+  return summarise(false, reports);
+}
+
+export async function validateFiles(paths: string[], options: IngestOptions & { historyDb?: string } = {}): Promise<IngestReport> {
+  const files = expandPaths(paths);
+  const wh = await Warehouse.open(':memory:');
+  try {
+    await migrate(wh);
+    await loadSeeds(wh);
+    await installMacros(wh);
+    let hist = '';
+    if (options.historyDb && existsSync(options.historyDb)) {
+      try {
+        await wh.run(`attach ${sqlString(options.historyDb)} as src (read_only)`);
+        await wh.one('select count(*) from src.submissions');
+        hist = 'src.';
+      } catch {
+        hist = ''; // locked or older: no previous-period warnings, the checks still run
+      }
+    }
+    const units = await loadUnits(wh);
+    const reports = [];
+    for (const [i, f] of files.entries()) {
+      options.onFile?.(f, i, files.length);
+      reports.push(await processFile(wh, f, { dryRun: true, hist, units }));
+    }
+    return summarise(true, reports);
+  } finally {
+    wh.close();
+  }
+}
+
+const SUBMITTED = /\.(xlsx|xlsm|xls|csv)$/i;
+
+/**
+ * Files first by period (from the name), then workbooks and detail CSVs before 指标进度 CSVs
+ * (whose declared figures are checked against the details), then by name.
+ */
+export function expandPaths(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (!existsSync(p)) throw CliError.usage(ingestMessages.noSuchPath(p));
+    if (statSync(p).isDirectory()) {
+      const found = walk(p);
+      if (found.length === 0) throw CliError.usage(ingestMessages.noFilesIn(p));
+      out.push(...found);
+    } else out.push(p);
+  }
+  const key = (f: string) => {
+    const parts = basename(f).split('_');
+    const period = parts[1] ? parsePeriod(parts[1]) : undefined;
+    return [period ? periodCode(period) : '', /指标进度/.test(basename(f)) ? 1 : 0, f] as const;
+  };
+  return [...new Set(out)].sort((a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka[0].localeCompare(kb[0]) || ka[1] - kb[1] || (ka[2] < kb[2] ? -1 : ka[2] > kb[2] ? 1 : 0);
+  });
+}
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('~$')) continue;
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(full));
+    else if (SUBMITTED.test(entry.name)) out.push(full);
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+import { isUtf8 } from 'node:buffer';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as iconv from 'iconv-lite';
+import { duckdbMessage } from '../errors';
+import type { Warehouse } from '../warehouse';
+import { findHeader, type TableSpec } from './tables';
+import type { StagedTable } from './staged';
+import { sqlString } from './sql';
+
+export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+
+/** UTF-8 with a BOM, valid UTF-8, or else what Excel in Chinese writes: GB18030 (a superset of GBK). */
+export function detectEncoding(bytes: Uint8Array): CsvEncoding {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
+  return isUtf8(bytes) ? 'utf-8' : 'gb18030';
+}
+
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 65536);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/**
+ * The first records of a CSV text (RFC 4180 quotes), each with the number of physical lines
+ * read up to its end, so that read_csv can skip exactly the title and header lines.
+ */
+export function firstRecords(text: string, delimiter: string, max: number): { fields: string[]; linesThrough: number }[] {
+  const out: { fields: string[]; linesThrough: number }[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let lines = 0;
+  let i = 0;
+  const endRecord = () => {
+    fields.push(field);
+    out.push({ fields, linesThrough: lines });
+    fields = [];
+    field = '';
+  };
+  while (i < text.length && out.length < max) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === '\n') lines++;
+        field += ch;
+      }
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      lines++;
+      endRecord();
+    } else field += ch;
+    i++;
+  }
+  if (out.length < max && (field !== '' || fields.length > 0)) {
+    lines++;
+    endRecord();
+  }
+  return out;
+}
+
+export interface CsvStageResult {
+  staged?: StagedTable;
+  /** File-level problem: missing header columns or a malformed CSV. */
+  problem?: { kind: 'missing_columns'; missing: string[] } | { kind: 'parse'; detail: string };
+  encoding: CsvEncoding;
+}
+
+/**
+ * Stages one CSV table: GB18030 is first decoded to a UTF-8 temp file; the header is found in
+ * the first records; then DuckDB's read_csv reads every field as text into a temp table.
+ */
+export async function stageCsv(wh: Warehouse, path: string, bytes: Buffer, table: TableSpec, tempDir: string): Promise<CsvStageResult> {
+  const encoding = detectEncoding(bytes);
+  let readPath = path;
+  let head: string;
+  if (encoding === 'gb18030') {
+    const text = iconv.decode(bytes, 'gb18030');
+    readPath = join(tempDir, 'decoded.csv');
+    writeFileSync(readPath, text, 'utf8');
+    head = text.slice(0, 65536);
+  } else {
+    head = bytes.subarray(encoding === 'utf-8-bom' ? 3 : 0, 65536).toString('utf8');
+  }
+  const firstLine = head.slice(0, head.indexOf('\n') >= 0 ? head.indexOf('\n') : head.length);
+  const delimiter = !firstLine.includes(',') && firstLine.includes('\t') ? '\t' : ',';
+  const records = firstRecords(head, delimiter, 200);
+  const { match, missing } = findHeader(table, records.slice(0, 11).map((r) => r.fields.map((f) => (f.trim() === '' ? null : f))));
+  if (!match) return { problem: { kind: 'missing_columns', missing }, encoding };
+
+  const headerRecord = records[match.rowIndex];
+  const skip = headerRecord.linesThrough;
+  const width = Math.max(...records.map((r) => r.fields.length));
+  const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+  const select = table.columns
+    .map((c) => (match.columns.has(c.key) ? `c${match.columns.get(c.key)} as ${c.key}` : `null::varchar as ${c.key}`))
+    .join(', ');
+  const temp = `stage_csv_${table.key}`;
+  try {
+    await wh.run(
+      `create or replace temp table ${temp} as select ${select} from read_csv(${sqlString(readPath)}, header = false, skip = ${skip}, ` +
+        `delim = ${sqlString(delimiter)}, quote = '"', escape = '"', columns = {${columns}}, null_padding = true, auto_detect = false)`,
+    );
+  } catch (error) {
+    return { problem: { kind: 'parse', detail: duckdbMessage(error).split('\n').slice(0, 3).join(' ') }, encoding };
+  }
+  return {
+    staged: {
+      table,
+      sheet: null,
+      header: match,
+      relation: `(select cast(rowid + ${skip + 1} as integer) as source_row, * from ${temp})`,
+      temps: [temp],
+    },
+    encoding,
+  };
+}

@@ -1,0 +1,160 @@
+import ExcelJS from 'exceljs';
+import type { DuckDBAppender } from '@duckdb/node-api';
+import type { Warehouse } from '../warehouse';
+import { findHeader, normaliseHeader, tableByName, type HeaderMatch, type TableSpec } from './tables';
+import { stageTableDdl, type StagedTable } from './staged';
+
+/** 填报信息: label in column A, value in column B. */
+export interface WorkbookInfo {
+  unit?: string;
+  period?: string;
+  sheetPresent: boolean;
+}
+
+export interface XlsxStageResult {
+  staged: StagedTable[];
+  info: WorkbookInfo;
+  /** Sheets of a known table whose header was not found: missing column keys. */
+  missingColumns: { sheet: string; table: TableSpec; missing: string[] }[];
+  sheetNames: string[];
+}
+
+/** `2023-03-14` from an exceljs Date (exceljs builds dates in UTC). */
+function isoDate(d: Date): string {
+  const y = d.getUTCFullYear();
+  const m = String(d.getUTCMonth() + 1).padStart(2, '0');
+  const day = String(d.getUTCDate()).padStart(2, '0');
+  return `${y}-${m}-${day}`;
+}
+
+function numberText(n: number): string {
+  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
+}
+
+/**
+ * A cell as the text a person sees: numbers in full, percent-formatted numbers as `95%`
+ * (Excel stores 0.95), date cells as ISO dates, rich text joined, formulas by their stored result
+ * (a formula without one stays `=…`, which no check accepts), errors as `#N/A`.
+ */
+export function cellText(value: unknown, numFmt?: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') {
+    if (numFmt && numFmt.includes('%')) return `${numberText(value * 100)}%`;
+    return numberText(value);
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : isoDate(value);
+  if (typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((r) => r.text).join('');
+    if ('formula' in v || 'sharedFormula' in v) {
+      if (v.result === undefined || v.result === null) return `=${String(v.formula ?? v.sharedFormula)}`;
+      return cellText(v.result, numFmt);
+    }
+    if ('error' in v) return String(v.error);
+    if ('text' in v) return cellText(v.text, numFmt);
+  }
+  return String(value);
+}
+
+function rowTexts(row: ExcelJS.Row): (string | null)[] {
+  const out: (string | null)[] = [];
+  row.eachCell({ includeEmpty: false }, (cell, col) => {
+    const v = cell.value;
+    out[col - 1] = cellText(v, typeof v === 'number' ? cell.numFmt : undefined);
+  });
+  for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
+  return out;
+}
+
+/** Appends data rows of one sheet into its temp staging table. */
+class SheetStager {
+  private appender?: DuckDBAppender;
+  private readonly order: { key: string; index: number | undefined }[];
+  constructor(readonly table: TableSpec, readonly header: HeaderMatch, readonly temp: string) {
+    this.order = table.columns.map((c) => ({ key: c.key, index: header.columns.get(c.key) }));
+  }
+  async open(wh: Warehouse): Promise<void> {
+    await wh.run(stageTableDdl(this.temp, this.table));
+    this.appender = await wh.connection.createAppender(this.temp, 'main', 'temp');
+  }
+  append(rowNumber: number, texts: (string | null)[]): void {
+    const a = this.appender!;
+    a.appendInteger(rowNumber);
+    for (const { index } of this.order) {
+      const v = index === undefined ? null : texts[index];
+      if (v === null || v === undefined) a.appendNull();
+      else a.appendVarchar(v);
+    }
+    a.endRow();
+  }
+  close(): void {
+    this.appender?.closeSync();
+  }
+}
+
+/**
+ * Streams a workbook (exceljs WorkbookReader: one sheet at a time, rows as they are parsed)
+ * into temp staging tables, one per known table sheet, and reads 填报信息.
+ */
+export async function stageWorkbook(wh: Warehouse, path: string): Promise<XlsxStageResult> {
+  const result: XlsxStageResult = { staged: [], info: { sheetPresent: false }, missingColumns: [], sheetNames: [] };
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  const seen = new Set<string>();
+  for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name?: string }>) {
+    const name = (sheet.name ?? '').trim();
+    result.sheetNames.push(name);
+    const table = tableByName(name);
+    if (normaliseHeader(name) === '填报信息') {
+      result.info.sheetPresent = true;
+      for await (const row of sheet) {
+        const texts = rowTexts(row);
+        const label = normaliseHeader(texts[0] ?? '').replace(/[:：]$/, '');
+        const value = texts[1]?.trim() || undefined;
+        if (label === '填报单位' && value) result.info.unit = value;
+        if (label === '报告期' && value) result.info.period = value;
+      }
+      continue;
+    }
+    if (!table || seen.has(table.key)) {
+      for await (const _row of sheet) void _row; // drain: the reader moves on only when a sheet is read
+      continue;
+    }
+    seen.add(table.key);
+    const buffered: { n: number; texts: (string | null)[] }[] = [];
+    let stager: SheetStager | undefined;
+    let failed = false;
+    const start = async (): Promise<void> => {
+      const { match, missing } = findHeader(table, buffered.map((b) => b.texts));
+      if (!match) {
+        failed = true;
+        result.missingColumns.push({ sheet: name, table, missing });
+        return;
+      }
+      const temp = `stage_xlsx_${table.key}`;
+      stager = new SheetStager(table, match, temp);
+      await stager.open(wh);
+      for (const b of buffered.slice(match.rowIndex + 1)) stager.append(b.n, b.texts);
+      result.staged.push({ table, sheet: name, header: match, relation: temp, temps: [temp] });
+    };
+    for await (const row of sheet) {
+      if (failed) continue;
+      if (stager) {
+        stager.append(row.number, rowTexts(row));
+        continue;
+      }
+      buffered.push({ n: row.number, texts: rowTexts(row) });
+      if (buffered.length >= 11) await start();
+    }
+    if (!stager && !failed) await start();
+    stager?.close();
+  }
+  return result;
+}

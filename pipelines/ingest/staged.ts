@@ -1,0 +1,19 @@
+import type { HeaderMatch, TableSpec } from './tables';
+
+/** A table read from a file into a temp table of text, one VARCHAR column per column key. */
+export interface StagedTable {
+  table: TableSpec;
+  /** Worksheet name (xlsx) or null (csv). */
+  sheet: string | null;
+  header: HeaderMatch;
+  /** SQL relation with `source_row` and every column key of the table. */
+  relation: string;
+  /** Temp tables to drop afterwards. */
+  temps: string[];
+}
+
+/** The temp staging table's DDL: source_row + every column of the table as VARCHAR. */
+export function stageTableDdl(name: string, table: TableSpec): string {
+  const cols = table.columns.map((c) => `${c.key} varchar`).join(', ');
+  return `create or replace temp table ${name} (source_row integer, ${cols})`;
+}

@@ -1,0 +1,154 @@
+/**
+ * The three submitted tables of submissions.md: their columns as headed in the files, the key
+ * each column has in the staging tables (and the raw table), and what a header must hold.
+ */
+export type TableName = '指标进度' | '供地台账' | '卫片图斑';
+export type TableKey = 'indicator_progress' | 'land_supply' | 'patches';
+
+export interface ColumnSpec {
+  /** Key in the staging table: the raw-table column it becomes. */
+  key: string;
+  /** Header as the spec writes it. */
+  header: string;
+}
+
+export interface TableSpec {
+  name: TableName;
+  key: TableKey;
+  rawTable: string;
+  columns: ColumnSpec[];
+  /** A header row must hold every column of at least one of these groups (keys). */
+  headerNeeds: string[][];
+  /** Columns that must exist in the header when rows are present (keys); reported as missing columns. */
+  required: string[];
+}
+
+export const TABLES: TableSpec[] = [
+  {
+    name: '指标进度',
+    key: 'indicator_progress',
+    rawTable: 'raw_indicator_progress',
+    columns: [
+      { key: 'indicator_code', header: '指标代码' },
+      { key: 'indicator_name', header: '指标名称' },
+      { key: 'cumulative_value', header: '累计完成' },
+      { key: 'numerator', header: '分子' },
+      { key: 'denominator', header: '分母' },
+      { key: 'remark', header: '备注' },
+    ],
+    headerNeeds: [
+      ['indicator_code', 'cumulative_value'], ['indicator_name', 'cumulative_value'],
+      ['indicator_code', 'numerator', 'denominator'], ['indicator_name', 'numerator', 'denominator'],
+    ],
+    required: [],
+  },
+  {
+    name: '供地台账',
+    key: 'land_supply',
+    rawTable: 'raw_land_supply',
+    columns: [
+      { key: 'parcel_id', header: '地块编号' },
+      { key: 'project_name', header: '项目名称' },
+      { key: 'supply_method', header: '供地方式' },
+      { key: 'land_use', header: '土地用途' },
+      { key: 'area_mu', header: '供地面积（亩）' },
+      { key: 'is_stock', header: '是否存量' },
+      { key: 'price_wan', header: '成交价款（万元）' },
+      { key: 'supply_date', header: '供地日期' },
+      { key: 'agreed_start_date', header: '约定开工日期' },
+      { key: 'agreed_completion_date', header: '约定竣工日期' },
+      { key: 'actual_start_date', header: '实际开工日期' },
+      { key: 'actual_completion_date', header: '实际竣工日期' },
+      { key: 'extended_start_date', header: '延期开工日期' },
+      { key: 'extended_completion_date', header: '延期竣工日期' },
+    ],
+    headerNeeds: [['parcel_id', 'project_name', 'supply_method', 'land_use', 'area_mu', 'is_stock', 'supply_date', 'agreed_start_date', 'agreed_completion_date']],
+    required: ['parcel_id', 'project_name', 'supply_method', 'land_use', 'area_mu', 'is_stock', 'price_wan', 'supply_date', 'agreed_start_date', 'agreed_completion_date'],
+  },
+  {
+    name: '卫片图斑',
+    key: 'patches',
+    rawTable: 'raw_patches',
+    columns: [
+      { key: 'patch_id', header: '图斑编号' },
+      { key: 'batch', header: '监测批次' },
+      { key: 'occupied_farmland_mu', header: '新增建设占用耕地面积（亩）' },
+      { key: 'illegal_farmland_mu', header: '违法占用耕地面积（亩）' },
+      { key: 'judgement', header: '判定类型' },
+      { key: 'rectification_status', header: '整改状态' },
+    ],
+    headerNeeds: [['patch_id', 'batch', 'occupied_farmland_mu', 'illegal_farmland_mu', 'judgement']],
+    required: ['patch_id', 'batch', 'occupied_farmland_mu', 'illegal_farmland_mu', 'judgement'],
+  },
+];
+
+export function tableByName(name: string): TableSpec | undefined {
+  const n = normaliseHeader(name);
+  return TABLES.find((t) => t.name === n);
+}
+
+export function tableByKey(key: TableKey): TableSpec {
+  return TABLES.find((t) => t.key === key)!;
+}
+
+/** Header cells are compared trimmed, without inner whitespace or line breaks, with （） as (). */
+export function normaliseHeader(text: string): string {
+  return text.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')');
+}
+
+/** A header cell's column key, also without its unit in brackets (`供地面积` for `供地面积（亩）`). */
+export function columnKeyOf(table: TableSpec, headerCell: string): string | undefined {
+  const n = normaliseHeader(headerCell);
+  if (!n) return undefined;
+  for (const c of table.columns) {
+    const h = normaliseHeader(c.header);
+    if (n === h || n === h.replace(/\(.*\)$/, '')) return c.key;
+  }
+  return undefined;
+}
+
+/** Excel column letters: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export interface HeaderMatch {
+  /** 0-based index of the header row among the rows given. */
+  rowIndex: number;
+  /** key → 0-based column index */
+  columns: Map<string, number>;
+}
+
+/**
+ * The header is the first of the first 11 rows (up to 10 title rows) that holds all required
+ * columns. Returns undefined and the best candidate's missing columns when none does.
+ */
+export function findHeader(table: TableSpec, rows: (string | null)[][]): { match?: HeaderMatch; missing: string[] } {
+  let bestMissing: string[] | undefined;
+  for (let i = 0; i < Math.min(rows.length, 11); i++) {
+    const columns = new Map<string, number>();
+    rows[i].forEach((cell, j) => {
+      if (cell === null) return;
+      const key = columnKeyOf(table, cell);
+      if (key && !columns.has(key)) columns.set(key, j);
+    });
+    if (columns.size === 0) continue;
+    if (table.headerNeeds.some((group) => group.every((k) => columns.has(k)))) return { match: { rowIndex: i, columns }, missing: [] };
+    const missing = table.headerNeeds
+      .map((group) => group.filter((k) => !columns.has(k)))
+      .sort((a, b) => a.length - b.length)[0];
+    if (!bestMissing || missing.length < bestMissing.length) bestMissing = missing;
+  }
+  return { missing: bestMissing ?? table.headerNeeds[0] };
+}
+
+export function headerOf(table: TableSpec, key: string): string {
+  return table.columns.find((c) => c.key === key)?.header ?? key;
+}

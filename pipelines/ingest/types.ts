@@ -1,0 +1,68 @@
+import type { TableName } from './tables';
+
+/** One problem found in a file: an error rejects the file, a warning is stored with it. */
+export interface IngestIssue {
+  severity: 'error' | 'warning';
+  /** Stable machine code, e.g. `not_a_number`, `unknown_unit`, `ytd_decrease`. */
+  code: string;
+  /** File name (no folder). */
+  file: string;
+  /** Sheet (xlsx) or table (csv); absent for file-level problems. */
+  sheet?: string;
+  /** `供地台账!E7` for a workbook cell; `E7` (row 7, column E) for a CSV. */
+  cell?: string;
+  /** 1-based row as Excel shows it, or the CSV line. */
+  row?: number;
+  /** Column letter. */
+  column?: string;
+  /** Header of the column, as the spec writes it. */
+  header?: string;
+  /** The raw value as typed (null when empty). */
+  value?: string | null;
+  /** What was expected, zh and en. */
+  expected?: { zh: string; en: string };
+  zh: string;
+  en: string;
+}
+
+export interface TableLoad {
+  table_name: TableName;
+  sheet_name: string | null;
+  rows: number;
+  /** Set when loaded (ingest): the registry version and id. */
+  version?: number;
+  submission_id?: number;
+}
+
+export interface FileReport {
+  path: string;
+  file: string;
+  /** accepted: valid (and loaded, for ingest); rejected: any error; duplicate: same bytes already the latest version. */
+  status: 'accepted' | 'rejected' | 'duplicate';
+  sha256: string | null;
+  unit_code: string | null;
+  unit_name: string | null;
+  period: string | null;
+  tables: TableLoad[];
+  errors: IngestIssue[];
+  /** Number of errors found; `errors` lists at most the first 1000. */
+  error_count: number;
+  warnings: IngestIssue[];
+}
+
+export interface IngestReport {
+  /** true for `validate` (nothing written). */
+  dry_run: boolean;
+  files: FileReport[];
+  accepted: number;
+  rejected: number;
+  duplicates: number;
+}
+
+export interface IngestOptions {
+  /** Called before each file (for progress). */
+  onFile?: (path: string, index: number, total: number) => void;
+}
+
+/** Most errors listed per file; the count says how many there were. */
+export const MAX_LISTED_ERRORS = 1000;

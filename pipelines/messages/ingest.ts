@@ -1,0 +1,125 @@
+import { bilingual } from './bilingual';
+
+type Text = { zh: string; en: string };
+const t = (zh: string, en: string): Text => ({ zh, en });
+
+/** What a cell-level check says; `h` is the column header, `d` the check's detail. */
+export interface CellContext {
+  h: string;
+  d: string | null;
+  unit?: string | null;
+  periodEnd?: string;
+}
+
+/** Cell-level errors and warnings found by the SQL checks (sql/ingest/*), by code. */
+export const cellMessages: Record<string, (c: CellContext) => Text> = {
+  required: (c) => t(`${c.h}为必填项${c.d ? `（${c.d}）` : ''}`, `${c.h} is required${c.d ? ` (${c.d})` : ''}`),
+  not_a_number: (c) =>
+    t(`${c.h}应为数字${c.unit ? `（单位：${c.unit}）` : ''}`, `${c.h} must be a number${c.unit ? ` in ${c.unit}` : ''}`),
+  not_a_date: (c) => t(`${c.h}应为日期，如 2023-03-14`, `${c.h} must be a date such as 2023-03-14`),
+  negative: (c) => t(`${c.h}不能为负数`, `${c.h} must not be negative`),
+  not_positive: (c) => t(`${c.h}应大于 0`, `${c.h} must be greater than 0`),
+  after_period_end: (c) => t(`${c.h}不能晚于报告期末 ${c.periodEnd}`, `${c.h} must not be after the period end ${c.periodEnd}`),
+  date_order: (c) => t(`${c.h}不能早于${c.d}`, `${c.h} must not be before ${c.d}`),
+  requires_actual_start: (c) =>
+    t(`填写了${c.h}，须同时填写实际开工日期`, `${c.h} is filled in, so 实际开工日期 (actual start) is required too`),
+  duplicate: (c) => t(`${c.h}重复：第 ${c.d} 行已有相同值`, `duplicate ${c.h}: row ${c.d} has the same value`),
+  duplicate_indicator: (c) => t(`指标重复：第 ${c.d} 行已填报该指标`, `duplicate indicator row: row ${c.d} reports the same indicator`),
+  unknown_indicator: (c) =>
+    t(`未知指标${c.d ? `，最接近的是“${c.d}”` : ''}（见指标目录 indicators-2023.csv）`, `unknown indicator${c.d ? `; closest: "${c.d}"` : ''} (see the catalogue indicators-2023.csv)`),
+  indicator_mismatch: (c) => t(`指标代码与指标名称不一致（代码对应“${c.d}”）`, `指标代码 and 指标名称 name different indicators (the code is "${c.d}")`),
+  not_in_list: (c) => t(`${c.h}应为以下之一：${c.d}`, `${c.h} must be one of: ${c.d}`),
+  illegal_exceeds_occupied: (c) =>
+    t(`违法占用耕地面积不能大于新增建设占用耕地面积（${c.d}）`, `违法占用耕地面积 (illegal) must not exceed 新增建设占用耕地面积 (occupied, ${c.d})`),
+  legal_with_illegal_area: (c) => t(`判定类型为“合法”的图斑，违法占用耕地面积应为 0`, `a patch judged 合法 (legal) must have 违法占用耕地面积 = 0`),
+  denominator_not_positive: (c) => t(`${c.h}应大于 0`, `${c.h} (denominator) must be greater than 0`),
+  numerator_exceeds_denominator: (c) =>
+    t(`分子不能大于分母（${c.d}）：该比率不能超过 100%`, `分子 (numerator) must not exceed 分母 (denominator, ${c.d}): this rate cannot pass 100%`),
+  batch_unreadable: (c) => t(`${c.h}应为季度，如 2023Q1、2023年第1季度`, `${c.h} must be a quarter such as 2023Q1 or 2023年第1季度`),
+  batch_out_of_range: (c) => t(`${c.h}应为报告年度内、不晚于报告期的季度（${c.d}）`, `${c.h} must be a quarter of the reporting year, not after the period (${c.d})`),
+  price_for_allocation: (c) => t(`划拨供地的${c.h}应为空`, `${c.h} must be blank for 划拨 (allocation)`),
+  // warnings
+  ytd_decrease: (c) => t(`累计完成低于上一报告期（${c.d}）`, `year-to-date value is lower than the previous period (${c.d})`),
+  declared_vs_computed: (c) => t(`填报值与明细表计算值相差超过 1%（${c.d}）`, `declared value differs by more than 1% from what the detail tables compute (${c.d})`),
+  rate_mismatch: (c) => t(`累计完成与 100×分子/分母 相差超过 0.1（${c.d}）`, `累计完成 differs from 100 × 分子/分母 by more than 0.1 (${c.d})`),
+};
+
+/** File-level errors. */
+export const fileMessages = {
+  emptyFile: t('文件为空', 'the file is empty'),
+  notAWorkbook: t('不是有效的 Excel 工作簿（.xlsx）：文件已损坏或并非 xlsx 格式', 'not a valid Excel workbook (.xlsx): the file is corrupt or not in xlsx format'),
+  oldXls: t('这是旧版 .xls 文件，请在 Excel 中另存为 .xlsx', 'this is an old .xls file: save it as .xlsx in Excel'),
+  binaryCsv: t('不是文本 CSV 文件（含二进制内容）', 'not a text CSV file (it holds binary data)'),
+  unsupportedType: (ext: string) => t(`不支持的文件类型“${ext}”，请提交 .xlsx 工作簿或 .csv 文件`, `unsupported file type "${ext}": submit an .xlsx workbook or .csv files`),
+  unreadable: (detail: string) => t(`无法读取文件：${detail}`, `cannot read the file: ${detail}`),
+  csvParse: (detail: string) => t(`CSV 格式错误：${detail}`, `malformed CSV: ${detail}`),
+  noTables: t('工作簿中没有 指标进度、供地台账 或 卫片图斑 工作表', 'the workbook has no sheet named 指标进度, 供地台账 or 卫片图斑'),
+  missingSheet: (name: string) => t(`缺少工作表“${name}”`, `missing sheet "${name}"`),
+  csvTableName: (got: string) => t(`文件名中的表名“${got}”无法识别：应为 指标进度、供地台账 或 卫片图斑（文件名格式：<单位>_<报告期>_<表名>.csv）`, `table name "${got}" in the file name is not 指标进度, 供地台账 or 卫片图斑 (name CSV files <单位>_<报告期>_<表名>.csv)`),
+  missingColumns: (headers: string[]) =>
+    t(`在前 11 行中找不到表头：缺少列 ${headers.join('、')}`, `no header row in the first 11 rows: missing column(s) ${headers.join(', ')}`),
+  missingColumnForRows: (header: string, why: string) => t(`缺少列“${header}”（${why}）`, `missing column "${header}" (${why})`),
+  noUnit: t('无法确定填报单位：填报信息 表中没有“填报单位”，文件名也不是 <单位>_<报告期> 格式', 'cannot tell the reporting unit: no 填报单位 in 填报信息 and the file name is not <单位>_<报告期>'),
+  noPeriod: t('无法确定报告期：填报信息 表中没有“报告期”，文件名也不是 <单位>_<报告期> 格式', 'cannot tell the period: no 报告期 in 填报信息 and the file name is not <单位>_<报告期>'),
+  unknownUnit: (closest: string | undefined, valid: string[]) =>
+    t(`未知填报单位${closest ? `，最接近的是“${closest}”` : ''}。可用单位：${valid.join('、')}`, `unknown reporting unit${closest ? `; closest: "${closest}"` : ''}. Valid units: ${valid.join(', ')}`),
+  aggregateUnit: (name: string) => t(`“${name}”是汇总单位，由系统计算，不接受填报`, `"${name}" is an aggregate computed by nrp; it is never submitted`),
+  badPeriod: t('报告期无法识别：应为 2023Q2、2023年第二季度、2023年1-6月 等', 'unreadable period: use 2023Q2, 2023年第二季度, 2023年1-6月 or the like'),
+  unitMismatch: (inSheet: string, inName: string) =>
+    t(`填报信息中的单位“${inSheet}”与文件名中的单位“${inName}”不一致，文件被拒收`, `the unit in 填报信息 ("${inSheet}") differs from the unit in the file name ("${inName}"): rejected`),
+  periodMismatch: (inSheet: string, inName: string) =>
+    t(`填报信息中的报告期“${inSheet}”与文件名中的报告期“${inName}”不一致，文件被拒收`, `the period in 填报信息 ("${inSheet}") differs from the period in the file name ("${inName}"): rejected`),
+  loadFailed: (detail: string) => t(`写入数据仓库失败，未写入任何数据：${detail}`, `loading failed and nothing was written: ${detail}`),
+  tooManyErrors: (n: number, listed: number) => t(`共 ${n} 个错误，仅列出前 ${listed} 个`, `${n} errors in all; the first ${listed} are listed`),
+};
+
+export const ingestMessages = {
+  ingestSummary: 'load submission files (.xlsx, .csv) into the warehouse, validated, versioned',
+  validateSummary: 'check submission files against the contract without writing anything',
+  submissionsSummary: 'list the submissions registry (every version)',
+  statusSummary: 'unit × table matrix of what arrived for a period, and what is missing',
+  templateSummary: 'write the blank submission workbook for a unit and period',
+  ingestHelp: `Usage: nrp ingest [--db FILE] [--json] PATH...
+
+Loads submission files into the warehouse. PATH is an .xlsx workbook, a .csv file named
+<单位>_<报告期>_<表名>.csv, or a folder of them. Each file is validated on its own and loaded in
+one transaction: a file with any error loads nothing. A resubmitted table becomes a new version;
+the same bytes loaded again are recognised and skipped.
+  --db     warehouse file (default: $NRP_DB, else data/warehouse.duckdb)
+  --json   print the load report as JSON on standard output
+Exit codes: 0 every file accepted (or already loaded), 1 any file rejected, 2 usage error.`,
+  validateHelp: `Usage: nrp validate [--db FILE] [--json] PATH...
+
+Checks submission files against the contract (docs: submissions.md) and writes nothing. The
+warehouse, when it exists, is read for the previous period's values (warnings).
+Exit codes: 0 every file valid, 1 any file has errors, 2 usage error.`,
+  submissionsHelp: `Usage: nrp submissions [--db FILE] [--period P] [--unit U] [--json]
+
+Lists the registry of loaded table snapshots, every version, newest last. The latest version of
+each unit × period × table is the one the models read (marked *).`,
+  statusHelp: `Usage: nrp status [--db FILE] --period P [--json]
+
+For each reporting unit and table: the latest version and when it was loaded, or "missing".`,
+  templateHelp: `Usage: nrp template --unit U --period P [--out DIR]
+
+Writes <单位>_<报告期>.xlsx, the blank workbook a unit fills in: 填报信息 prefilled, one sheet per
+table with its title and header rows, dropdowns for the listed values, and the indicator
+catalogue listed in 指标进度. The filled-in workbook is what nrp ingest reads.
+  --out    folder to write to (default: the current folder)`,
+  needPaths: bilingual('请给出要处理的文件或文件夹', 'give one or more files or folders'),
+  noSuchPath: (p: string) => bilingual(`找不到文件或文件夹：${p}`, `no such file or folder: ${p}`),
+  noFilesIn: (p: string) => bilingual(`文件夹中没有 .xlsx 或 .csv 文件：${p}`, `no .xlsx or .csv files in the folder: ${p}`),
+  needPeriod: bilingual('请用 --period 指定报告期，如 2023Q2', 'give --period, e.g. 2023Q2'),
+  needUnit: bilingual('请用 --unit 指定填报单位', 'give --unit, e.g. 海宁市'),
+  badPeriodArg: (p: string) => bilingual(`报告期“${p}”无法识别`, `unreadable period "${p}": use 2023Q2, 2023年第二季度 …`),
+  badUnitArg: (u: string, closest: string | undefined, valid: string[]) =>
+    bilingual(`未知单位“${u}”${closest ? `，是否为“${closest}”？` : ''}`, `unknown unit "${u}"${closest ? `; did you mean "${closest}"?` : ''} Valid: ${valid.join(', ')}`),
+  accepted: (file: string, what: string) => `✓ ${file}: ${what}`,
+  rejected: (file: string, n: number) => `✗ ${file}: 拒收，${n} 个错误，未写入任何数据 / rejected, ${n} error${n === 1 ? '' : 's'}, nothing loaded`,
+  duplicate: (file: string) => `= ${file}: 与已载入的最新版本完全相同，跳过 / identical to the latest loaded version, skipped`,
+  validOk: (file: string, what: string) => `✓ ${file}: 校验通过 / valid: ${what}`,
+  summary: (acc: number, rej: number, dup: number) =>
+    `${acc} 个文件接收，${rej} 个拒收，${dup} 个重复跳过 / ${acc} accepted, ${rej} rejected, ${dup} duplicate${dup === 1 ? '' : 's'} skipped`,
+  wroteTemplate: (path: string) => `wrote ${path}`,
+  missing: '缺报 missing',
+};

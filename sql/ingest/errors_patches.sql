@@ -1,0 +1,46 @@
+-- Every rule of submissions.md for 卫片图斑: (source_row, col, raw, code, detail).
+-- {{year}} / {{quarter}} are the period's; {{period}} its code.
+with t as (from typed_patches),
+required as (
+  select source_row, col, raw, 'required' as code, null as detail
+  from (
+    select source_row,
+           unnest(['patch_id', 'batch', 'occupied_farmland_mu', 'illegal_farmland_mu', 'judgement']) as col,
+           unnest([patch_id, batch, occupied_farmland_mu, illegal_farmland_mu, judgement]) as raw
+    from t
+    where nrp_blank(patch_id) or nrp_blank(batch) or nrp_blank(occupied_farmland_mu)
+       or nrp_blank(illegal_farmland_mu) or nrp_blank(judgement)
+  )
+  where nrp_blank(raw)
+),
+checks as (
+  select source_row, 'occupied_farmland_mu' as col, occupied_farmland_mu as raw, 'not_a_number' as code, '亩' as detail
+  from t where v_occupied_farmland_mu is null and not nrp_blank(occupied_farmland_mu)
+  union all
+  select source_row, 'illegal_farmland_mu', illegal_farmland_mu, 'not_a_number', '亩'
+  from t where v_illegal_farmland_mu is null and not nrp_blank(illegal_farmland_mu)
+  union all
+  select source_row, 'occupied_farmland_mu', occupied_farmland_mu, 'negative', null from t where v_occupied_farmland_mu < 0
+  union all
+  select source_row, 'illegal_farmland_mu', illegal_farmland_mu, 'negative', null from t where v_illegal_farmland_mu < 0
+  union all
+  select source_row, 'illegal_farmland_mu', illegal_farmland_mu, 'illegal_exceeds_occupied', occupied_farmland_mu
+  from t where v_illegal_farmland_mu > v_occupied_farmland_mu + 1e-9
+  union all
+  select source_row, 'illegal_farmland_mu', illegal_farmland_mu, 'legal_with_illegal_area', null
+  from t where v_judgement = '合法' and v_illegal_farmland_mu <> 0
+  union all
+  select source_row, 'judgement', judgement, 'not_in_list', '合法、违法、其他' from t where v_judgement is null and not nrp_blank(judgement)
+  union all
+  select source_row, 'batch', batch, 'batch_unreadable', null from t where v_batch is null and not nrp_blank(batch)
+  union all
+  select source_row, 'batch', batch, 'batch_out_of_range', '{{year}}Q1–{{period}}'
+  from t where v_batch_year <> {{year}} or v_batch_quarter > {{quarter}}
+),
+duplicates as (
+  select unnest(rows[2:]) as source_row, 'patch_id' as col, v_patch_id as raw, 'duplicate' as code, cast(rows[1] as varchar) as detail
+  from (select v_patch_id, list(source_row order by source_row) as rows from t where v_patch_id is not null group by v_patch_id having count(*) > 1)
+)
+select * from required
+union all select * from checks
+union all select * from duplicates

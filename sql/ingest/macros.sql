@@ -1,0 +1,85 @@
+-- Value normalisation of submissions.md ("Values as people type them"), as SQL macros that the
+-- checks below use on text staged from the files. Each macro has a fast path (plain values cast
+-- directly) so that the regular expressions run only on the values that need them.
+
+-- Full-width digits, point, minus, plus, comma, percent and space to ASCII.
+create or replace temp macro nrp_narrow(x) as
+  translate(x, '０１２３４５６７８９．－−＋，％　', '0123456789.--+,% ');
+
+-- Empty, -, —, /, 无 (and their full-width twins) mean "no value": never zero.
+create or replace temp macro nrp_blank(x) as
+  x is null
+  or (length(x) <= 8 and trim(x, ' 	' || chr(13) || chr(10) || '　')
+      in ('', '-', '--', '—', '——', '–', '－', '/', '／', '无'));
+
+-- Text without spaces, thousands separators (, and ，): what remains must be a number.
+create or replace temp macro nrp_num_text(x) as
+  regexp_replace(nrp_narrow(x), '[\s,]', '', 'g');
+
+-- Drop a trailing unit that matches the column (1200亩, 95%, 3.5万元).
+create or replace temp macro nrp_strip_unit(s, unit) as
+  case when coalesce(unit, '') <> '' and ends_with(s, unit) and length(s) > length(unit)
+       then left(s, length(s) - length(unit)) else s end;
+
+-- A plain decimal number, with the multiplier 万 (1.2万 = 12000).
+create or replace temp macro nrp_decimal(s) as
+  case
+    when regexp_full_match(s, '[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?') then cast(s as double)
+    when regexp_full_match(s, '[+-]?(\d+(\.\d*)?|\.\d+)万') then cast(left(s, length(s) - 1) as double) * 10000
+  end;
+
+-- A number as typed, in the column's unit; null when blank or not a number (check nrp_blank to tell which).
+create or replace temp macro nrp_num(x, unit) as
+  case
+    when nrp_blank(x) then null
+    when isfinite(try_cast(x as double)) then try_cast(x as double)
+    else nrp_decimal(nrp_strip_unit(nrp_num_text(x), unit))
+  end;
+
+-- Date text (not the fast ISO form) to a date: 2023/3/14, 2023.3.14, 2023年3月14日, 20230314,
+-- and Excel serial day numbers (45000 = 2023-03-15; Excel's day 0 is 1899-12-30 after its leap-year bug).
+create or replace temp macro nrp_date_slow(c) as
+  case
+    when regexp_full_match(c, '\d{8}') then try_strptime(c, '%Y%m%d')::date
+    when regexp_full_match(c, '\d{5}(\.\d+)?') then date '1899-12-30' + cast(floor(cast(c as double)) as integer)
+    when regexp_full_match(c, '\d{4}[/.年-]\d{1,2}[/.月-]\d{1,2}日?(T?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?') then
+      try_cast(regexp_replace(c, '^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2}).*$', '\1-\2-\3') as date)
+  end;
+
+-- Plausible reporting dates only: a serial or typo far outside is "not a date".
+create or replace temp macro nrp_date_range(d) as
+  case when d between date '1950-01-01' and date '2100-12-31' then d end;
+
+create or replace temp macro nrp_date(x) as
+  case
+    when nrp_blank(x) then null
+    else nrp_date_range(coalesce(try_cast(x as date), nrp_date_slow(regexp_replace(nrp_narrow(x), '\s', '', 'g'))))
+  end;
+
+-- List values: trimmed, inner spaces removed.
+create or replace temp macro nrp_word(x) as
+  regexp_replace(x, '[\s　]', '', 'g');
+
+-- 供地方式: 挂牌/拍卖/招标/协议出让 mean 出让.
+create or replace temp macro nrp_supply_method(x) as
+  case nrp_word(x)
+    when '出让' then '出让' when '挂牌出让' then '出让' when '拍卖出让' then '出让'
+    when '招标出让' then '出让' when '协议出让' then '出让' when '招拍挂出让' then '出让'
+    when '划拨' then '划拨'
+  end;
+
+-- 土地用途: a trailing 用地 is dropped.
+create or replace temp macro nrp_land_use(x) as
+  case regexp_replace(nrp_word(x), '用地$', '')
+    when '工业' then '工业' when '商服' then '商服' when '商业服务业' then '商服'
+    when '住宅' then '住宅' when '公共管理与公共服务' then '公共管理与公共服务'
+    when '交通运输' then '交通运输' when '其他' then '其他'
+  end;
+
+create or replace temp macro nrp_yes_no(x) as
+  case upper(nrp_word(x))
+    when '是' then true when '否' then false when 'TRUE' then true when 'FALSE' then false
+  end;
+
+create or replace temp macro nrp_judgement(x) as
+  case nrp_word(x) when '合法' then '合法' when '违法' then '违法' when '其他' then '其他' end;

@@ -1,0 +1,28 @@
+-- 供地台账 rows staged as text ({{stage}}: source_row + one VARCHAR per column key), normalised:
+-- raw text kept beside each typed value (v_*) for the error report. Rows blank in every column
+-- (Excel leaves them behind) are dropped.
+create or replace temp table typed_land_supply as
+select
+  source_row,
+  parcel_id, project_name, supply_method, land_use, area_mu, is_stock, price_wan,
+  supply_date, agreed_start_date, agreed_completion_date, actual_start_date,
+  actual_completion_date, extended_start_date, extended_completion_date,
+  case when nrp_blank(parcel_id) then null else trim(parcel_id, ' 　') end        as v_parcel_id,
+  case when nrp_blank(project_name) then null else trim(project_name, ' 　') end  as v_project_name,
+  nrp_supply_method(supply_method)                                               as v_supply_method,
+  nrp_land_use(land_use)                                                         as v_land_use,
+  nrp_num(area_mu, '亩')                                                         as v_area_mu,
+  nrp_yes_no(is_stock)                                                           as v_is_stock,
+  nrp_num(price_wan, '万元')                                                     as v_price_wan,
+  nrp_date(supply_date)                                                          as v_supply_date,
+  nrp_date(agreed_start_date)                                                    as v_agreed_start_date,
+  nrp_date(agreed_completion_date)                                               as v_agreed_completion_date,
+  nrp_date(actual_start_date)                                                    as v_actual_start_date,
+  nrp_date(actual_completion_date)                                               as v_actual_completion_date,
+  nrp_date(extended_start_date)                                                  as v_extended_start_date,
+  nrp_date(extended_completion_date)                                             as v_extended_completion_date
+from {{stage}}
+where not (nrp_blank(parcel_id) and nrp_blank(project_name) and nrp_blank(supply_method) and nrp_blank(land_use)
+       and nrp_blank(area_mu) and nrp_blank(is_stock) and nrp_blank(price_wan) and nrp_blank(supply_date)
+       and nrp_blank(agreed_start_date) and nrp_blank(agreed_completion_date) and nrp_blank(actual_start_date)
+       and nrp_blank(actual_completion_date) and nrp_blank(extended_start_date) and nrp_blank(extended_completion_date));

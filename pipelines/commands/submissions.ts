@@ -40,8 +40,16 @@ export async function run(argv: string[], io: Io): Promise<number> {
 }
 
 export async function unitArg(wh: Warehouse, raw: string): Promise<string> {
+  return (await unitArgIn(wh, raw)).code;
+}
+
+/** A --unit argument: name, alias or code of a reporting unit, else a usage error naming the valid ones. */
+export async function unitArgIn(wh: Warehouse, raw: string): Promise<{ code: string; name: string; coastal: boolean }> {
   const units = await loadUnits(wh);
   const r = resolveUnit(raw, units);
-  if ('unit' in r) return r.unit.code;
+  if ('unit' in r) {
+    const row = await wh.one<{ coastal: boolean }>('select coastal from units where code = ?', [r.unit.code]);
+    return { code: r.unit.code, name: r.unit.name, coastal: Boolean(row?.coastal) };
+  }
   throw CliError.usage(`${r.error.zh}\n${r.error.en}`);
 }

@@ -1,0 +1,91 @@
+import ExcelJS from 'exceljs';
+import { periodCode, periodLabel, type Period } from '../period';
+import { neutraliseFormula } from '../query/format-csv';
+import { TABLES, type TableSpec } from './tables';
+
+export interface TemplateIndicator {
+  code: string;
+  name: string;
+  unit: string;
+  kind: string;
+  source: string;
+}
+
+/** Rows given a dropdown: the spec's lists, with the aliases people use. */
+const LISTS: Record<string, string[]> = {
+  supply_method: ['出让', '划拨', '挂牌出让', '拍卖出让', '招标出让', '协议出让'],
+  land_use: ['工业', '商服', '住宅', '公共管理与公共服务', '交通运输', '其他'],
+  is_stock: ['是', '否'],
+  judgement: ['合法', '违法', '其他'],
+};
+const DATE_KEYS = new Set(['supply_date', 'agreed_start_date', 'agreed_completion_date', 'actual_start_date', 'actual_completion_date', 'extended_start_date', 'extended_completion_date']);
+/** Rows prepared with dropdowns and formats below the header. */
+const DATA_ROWS = 2000;
+
+const text = (s: string) => neutraliseFormula(s);
+const KIND_LABEL: Record<string, string> = { cumulative: '累计值', level: '期末存量', rate: '比率：填分子、分母' };
+
+function titled(ws: ExcelJS.Worksheet, title: string, headers: string[]): void {
+  ws.addRow([text(title)]).font = { bold: true, size: 14 };
+  const header = ws.addRow(headers.map(text));
+  header.font = { bold: true };
+  header.eachCell((c) => {
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    c.alignment = { wrapText: true, vertical: 'middle' };
+  });
+  ws.views = [{ state: 'frozen', ySplit: 2 }];
+  headers.forEach((h, i) => (ws.getColumn(i + 1).width = Math.max(10, h.length * 2 + 4)));
+}
+
+function list(ws: ExcelJS.Worksheet, col: number, values: string[]): void {
+  const letter = ws.getColumn(col).letter;
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+    `${letter}3:${letter}${DATA_ROWS + 2}`,
+    { type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`], showErrorMessage: false },
+  );
+}
+
+function detailSheet(wb: ExcelJS.Workbook, table: TableSpec, title: string, extraLists: Record<string, string[]>): void {
+  const ws = wb.addWorksheet(table.name);
+  titled(ws, title, table.columns.map((c) => c.header));
+  table.columns.forEach((c, i) => {
+    const values = extraLists[c.key] ?? LISTS[c.key];
+    if (values) list(ws, i + 1, values);
+    if (DATE_KEYS.has(c.key)) ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
+    if (c.key === 'parcel_id' || c.key === 'patch_id') ws.getColumn(i + 1).numFmt = '@';
+  });
+}
+
+/**
+ * The blank workbook for one unit and period: 填报信息 prefilled, 指标进度 listing the
+ * catalogue (code, name, unit of measure), and the two detail sheets with title, header,
+ * dropdowns for list values and date formats. What a unit fills in is what ingest reads.
+ */
+export function buildTemplate(unitName: string, period: Period, indicators: TemplateIndicator[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'nrp';
+  const info = wb.addWorksheet('填报信息');
+  info.addRow(['填报单位', text(unitName)]);
+  info.addRow(['报告期', periodCode(period)]);
+  info.addRow(['填报人', null]);
+  info.addRow(['联系电话', null]);
+  info.addRow(['填报日期', null]);
+  info.getColumn(1).width = 14;
+  info.getColumn(2).width = 28;
+  info.getColumn(1).font = { bold: true };
+
+  const [progress, land, patches] = TABLES;
+  const ws = wb.addWorksheet(progress.name);
+  titled(ws, `${unitName} ${periodLabel(period)} 自然资源和规划重点指标进度（累计至报告期末）`, ['指标代码', '指标名称', '计量单位', '累计完成', '分子', '分母', '备注']);
+  ws.getColumn(1).width = 34;
+  ws.getColumn(2).width = 34;
+  for (const i of indicators) {
+    const note = i.source !== 'summary' ? '可不填：由明细表计算' : KIND_LABEL[i.kind] ?? '';
+    const row = ws.addRow([text(i.code), text(i.name), text(i.unit), null, null, null, null]);
+    row.getCell(7).note = note;
+  }
+  detailSheet(wb, land, `${unitName} ${periodLabel(period)} 供地台账（截至报告期末仍在监管的全部地块）`, {});
+  const batches = Array.from({ length: period.quarter }, (_, q) => `${period.year}Q${q + 1}`);
+  detailSheet(wb, patches, `${unitName} ${periodLabel(period)} 卫片图斑（本年度截至报告期的各监测批次）`, { batch: batches });
+  return wb;
+}

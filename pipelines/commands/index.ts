@@ -1,5 +1,5 @@
 import type { Io } from '../io';
-import { dictionaryMessages, ingestMessages, modelMessages, queryMessages } from '../messages';
+import { dictionaryMessages, ingestMessages, modelMessages, queryMessages, sampleMessages } from '../messages';
 
 /** What every command module exports. */
 export interface CommandModule {
@@ -24,4 +24,5 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'status', summary: ingestMessages.statusSummary, load: () => import('./status') },
   { name: 'template', summary: ingestMessages.templateSummary, load: () => import('./template') },
   { name: 'build', summary: modelMessages.buildSummary, load: () => import('./build') },
+  { name: 'sample', summary: sampleMessages.summary, load: () => import('./sample') },
 ];

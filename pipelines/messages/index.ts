@@ -9,3 +9,4 @@ export { queryMessages } from './query';
 export { dictionaryMessages } from './dictionary';
 export { ingestMessages, cellMessages, fileMessages, type CellContext } from './ingest';
 export { modelMessages } from './models';
+export { sampleMessages } from './sample';

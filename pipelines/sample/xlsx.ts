@@ -1,0 +1,86 @@
+import ExcelJS from 'exceljs';
+import { parts, utcDate, type Day } from './dates';
+import type { Grid } from './tables';
+
+/** 填报信息: label in column A, value in column B (submissions.md). */
+export interface SubmissionInfo {
+  unitLabel: string;
+  periodLabel: string;
+  filler: string;
+  phone: string;
+  filledOn: Day;
+}
+
+/**
+ * One submission workbook. exceljs stamps the workbook and every zip entry with the current time;
+ * both are pinned to the fill-in date here, so the same input gives the same bytes.
+ */
+export async function workbookBytes(info: SubmissionInfo, tables: Grid[], infoFirst: boolean): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const stamp = utcDate(info.filledOn);
+  wb.creator = info.filler;
+  wb.lastModifiedBy = info.filler;
+  wb.created = stamp;
+  wb.modified = stamp;
+  if (infoFirst) addInfo(wb, info);
+  for (const grid of tables) addGrid(wb, grid);
+  if (!infoFirst) addInfo(wb, info);
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  pinZipTimes(buffer, info.filledOn);
+  return buffer;
+}
+
+function addInfo(wb: ExcelJS.Workbook, info: SubmissionInfo) {
+  const ws = wb.addWorksheet('填报信息');
+  ws.addRow(['填报单位', info.unitLabel]);
+  ws.addRow(['报告期', info.periodLabel]);
+  ws.addRow(['填报人', info.filler]);
+  ws.addRow(['联系电话', info.phone]);
+  ws.addRow(['填报日期', utcDate(info.filledOn)]);
+  ws.getCell('B5').numFmt = 'yyyy"年"m"月"d"日"';
+  ws.getColumn(1).width = 12;
+  ws.getColumn(2).width = 24;
+}
+
+function addGrid(wb: ExcelJS.Workbook, grid: Grid) {
+  const ws = wb.addWorksheet(grid.table);
+  for (const title of grid.titles) ws.addRow([title]);
+  const headerRow = ws.addRow(grid.header);
+  headerRow.font = { bold: true };
+  headerRow.alignment = { wrapText: true, vertical: 'middle' };
+  ws.addRows(grid.rows);
+  for (const c of grid.dateColumns) ws.getColumn(c + 1).numFmt = 'yyyy-mm-dd';
+  grid.header.forEach((h, i) => {
+    ws.getColumn(i + 1).width = Math.min(40, Math.max(10, h.length * 2 + 2));
+  });
+}
+
+/**
+ * Sets the DOS time and date of every entry, in the local headers and the central directory,
+ * to `d` at 09:00 (JSZip takes "now" for every entry added without a date).
+ */
+export function pinZipTimes(zip: Buffer, d: Day): void {
+  const { y, m, d: dd } = parts(d);
+  const dosDate = ((y - 1980) << 9) | (m << 5) | dd;
+  const dosTime = 9 << 11;
+  let eocd = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new Error('workbook zip without an end-of-central-directory record');
+  const entries = zip.readUInt16LE(eocd + 10);
+  let pos = zip.readUInt32LE(eocd + 16);
+  for (let n = 0; n < entries; n++) {
+    if (zip.readUInt32LE(pos) !== 0x02014b50) throw new Error('unexpected zip central directory layout');
+    zip.writeUInt16LE(dosTime, pos + 12);
+    zip.writeUInt16LE(dosDate, pos + 14);
+    const local = zip.readUInt32LE(pos + 42);
+    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error('unexpected zip local header layout');
+    zip.writeUInt16LE(dosTime, local + 10);
+    zip.writeUInt16LE(dosDate, local + 12);
+    pos += 46 + zip.readUInt16LE(pos + 28) + zip.readUInt16LE(pos + 30) + zip.readUInt16LE(pos + 32);
+  }
+}

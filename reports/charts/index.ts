@@ -7,6 +7,9 @@
 import type { ReportRow } from '../mart';
 import { rankChart } from './rank';
 import { rateChart } from './rate';
+import { trendChart } from './trend';
+import { matrixChart } from './matrix';
+import { overviewChart } from './overview';
 import type { Chart } from './types';
 
 export type { Chart, VlSpec } from './types';
@@ -14,6 +17,9 @@ export { renderSvg, renderPng, svgToPng, compileSpec } from './render';
 export { FONT_FAMILY, FONT_FILES, PAGE_WIDTH } from './theme';
 export { rankChart } from './rank';
 export { rateChart } from './rate';
+export { trendChart } from './trend';
+export { matrixChart } from './matrix';
+export { overviewChart } from './overview';
 
 /** The rates shown against their threshold. */
 export const RATE_CHARTS = ['commencement_rate', 'completion_rate', 'illegal_farmland_ratio'] as const;
@@ -23,10 +29,18 @@ export const RATE_CHARTS = ['commencement_rate', 'completion_rate', 'illegal_far
  * of the year's periods up to and including it, for the quarterly trends (may be empty).
  */
 export function bulletinCharts(rows: ReportRow[], history: ReportRow[] = []): Chart[] {
-  void history;
   const charts: Chart[] = [];
+  if (rows.length === 0) return charts;
+  const period = rows[0].period;
+  if (rows.some((r) => r.unit_code === '330400' && r.main_target != null)) charts.push(overviewChart(rows));
+  if (rows.some((r) => r.main_target != null)) charts.push(matrixChart(rows, 'main_targets'));
+  if (rows.some((r) => r.main_target == null)) charts.push(matrixChart(rows, 'other_indicators'));
   for (const code of rankedIndicators(rows)) charts.push(rankChart(rows, code));
   for (const code of RATE_CHARTS) if (rows.some((r) => r.indicator_code === code)) charts.push(rateChart(rows, code));
+  // The trend needs this period's rows even when `history` was given without them.
+  const year = [...history.filter((r) => r.period !== period), ...rows];
+  const mains = [...new Set(rows.filter((r) => r.main_target != null).map((r) => r.main_target!))].sort((a, b) => a - b);
+  for (const main of mains) charts.push(trendChart(year, main, period));
   return charts;
 }
 

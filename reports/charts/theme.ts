@@ -39,13 +39,14 @@ export type Status = ReportRow['status'];
  * differ in lightness as well as hue, and every light also has its own shape and its own word,
  * so nothing depends on telling colours apart.
  */
-export const STATUS_STYLE: Record<Status, { color: string; shape: string; label: string }> = {
-  green: { color: '#009E73', shape: 'circle', label: '绿灯（正常）' },
-  yellow: { color: '#E69F00', shape: 'triangle-up', label: '黄灯（提醒）' },
-  red: { color: '#D55E00', shape: 'square', label: '红灯（警示）' },
-  missing: { color: '#9E9E9E', shape: 'cross', label: '未报送' },
-  no_data: { color: '#C8C8C8', shape: 'diamond', label: '无数据' },
-  no_target: { color: '#5B7FA6', shape: 'stroke', label: '无目标' },
+export const STATUS_STYLE: Record<Status, { color: string; shape: string; glyph: string; label: string }> = {
+  green: { color: '#009E73', shape: 'circle', glyph: '●', label: '绿灯（正常）' },
+  yellow: { color: '#E69F00', shape: 'triangle-up', glyph: '▲', label: '黄灯（提醒）' },
+  red: { color: '#D55E00', shape: 'square', glyph: '■', label: '红灯（警示）' },
+  missing: { color: '#8C8C8C', shape: 'cross', glyph: '✚', label: '未报送' },
+  no_data: { color: '#BDBDBD', shape: 'diamond', glyph: '◆', label: '无数据' },
+  // A short bar (a dash): "nothing to measure against". An SVG path, since Vega's 'stroke' shape is invisible when filled.
+  no_target: { color: '#6F8FB3', shape: 'M-1,-0.3H1V0.3H-1Z', glyph: '—', label: '无目标' },
 };
 
 export const STATUS_ORDER: Status[] = ['green', 'yellow', 'red', 'missing', 'no_data', 'no_target'];
@@ -77,7 +78,9 @@ export function chartConfig() {
     view: { stroke: null },
     title: { fontSize: SIZES.title, fontWeight: 'bold', anchor: 'start', color: INK.text, subtitleFontSize: SIZES.subtitle, subtitleColor: INK.muted, offset: 8 },
     axis: { labelFontSize: SIZES.label, titleFontSize: SIZES.axisTitle, titleFontWeight: 'normal', labelColor: INK.text, titleColor: INK.muted, gridColor: INK.grid, domainColor: '#999999', tickColor: '#999999' },
-    legend: { labelFontSize: SIZES.legend, titleFontSize: SIZES.legend, orient: 'bottom', direction: 'horizontal', symbolSize: 70, titleFontWeight: 'normal', labelLimit: 0 },
+    legend: { labelFontSize: SIZES.legend, titleFontSize: SIZES.legend, orient: 'bottom', direction: 'horizontal', columns: 4, symbolSize: 70, symbolOpacity: 1, titleFontWeight: 'normal', labelLimit: 0 },
+    point: { opacity: 1 },
+    tick: { opacity: 1 },
     text: { fontSize: SIZES.value, color: INK.text },
   };
 }

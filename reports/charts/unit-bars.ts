@@ -1,5 +1,6 @@
 import type { ReportRow } from '../mart';
 import { chartConfig, INK, PAGE_WIDTH, SIZES, STATUS_STYLE, statusScales, type Status } from './theme';
+import { textWidth } from './measure';
 import type { VlSpec } from './types';
 
 /**
@@ -46,11 +47,27 @@ export function missingLabel(row: ReportRow): string {
   return STATUS_STYLE.no_target.label;
 }
 
-/** A domain end that leaves room for the value labels right of the longest bar. */
-function domainMax(values: number[]): number {
-  const top = Math.max(...values, 1);
-  const step = top > 50 ? 20 : top > 20 ? 10 : top > 5 ? 2 : top > 2 ? 1 : 0.5;
-  return Math.ceil((top * 1.28) / step) * step;
+/** Space between a bar's end and its value label: the light's shape sits in it. */
+const LABEL_GAP = 16;
+
+/**
+ * A domain end that leaves room, right of every bar, for its shape and label: with the real
+ * label widths (measure.ts), bar i needs value_i / D · W + gap + label_i ≤ W.
+ */
+export function domainMax(bars: { value: number | null; label: string }[], references: number[], plotWidth: number): number {
+  let need = Math.max(1, ...references.map((r) => r * 1.05));
+  for (const b of bars) {
+    const room = plotWidth - LABEL_GAP - textWidth(b.label, SIZES.value) - 4;
+    const v = b.value ?? 0;
+    if (v > 0) need = Math.max(need, room > 20 ? (v * plotWidth) / room : v * 3);
+  }
+  const step = need > 50 ? 10 : need > 20 ? 5 : need > 5 ? 1 : need > 2 ? 0.5 : 0.1;
+  return Math.ceil(need / step - 1e-9) * step;
+}
+
+/** What the y axis takes: the widest unit name plus the label padding. */
+function axisRoom(names: string[]): number {
+  return Math.max(...names.map((n) => textWidth(n, SIZES.label))) + 6 + 2;
 }
 
 export function unitBarsSpec(input: UnitBarsInput): VlSpec {
@@ -64,7 +81,8 @@ export function unitBarsSpec(input: UnitBarsInput): VlSpec {
     light: STATUS_STYLE[b.status].label,
     label: b.label,
   }));
-  const max = domainMax([...bars.map((b) => b.value ?? 0), ...references.map((r) => r.x)]);
+  const plotWidth = PAGE_WIDTH - 2 * 4 - axisRoom(bars.map((b) => b.unit));
+  const max = domainMax(bars, references.map((r) => r.x), plotWidth);
   const height = SIZES.band * bars.length;
   const x = { field: 'at', type: 'quantitative', scale: { domain: [0, max], nice: false, zero: true } };
   const y = { field: 'unit', type: 'nominal', sort: bars.map((b) => b.unit), title: null, axis: { labelLimit: 0, ticks: false, domain: false, labelPadding: 6 } };
@@ -86,17 +104,17 @@ export function unitBarsSpec(input: UnitBarsInput): VlSpec {
       },
     },
     {
-      mark: { type: 'point', filled: true, size: 55, opacity: 1, strokeWidth: 1.6 },
+      mark: { type: 'point', filled: true, size: 50, opacity: 1 },
       encoding: {
         x,
         y,
-        xOffset: { value: 7 },
+        xOffset: { value: LABEL_GAP / 2 },
         color: { field: 'light', type: 'nominal', scale: scales.color, title: null },
         shape: { field: 'light', type: 'nominal', scale: scales.shape, title: null },
       },
     },
     {
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 14, fontSize: SIZES.value, color: INK.text },
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: LABEL_GAP, fontSize: SIZES.value, color: INK.text },
       encoding: { x, y, text: { field: 'label', type: 'nominal' } },
     },
   ];

@@ -1,0 +1,79 @@
+import type { ReportRow } from '../mart';
+import { chartConfig, PAGE_WIDTH, SIZES, STATUS_STYLE, statusScales, shortUnitName, type Status } from './theme';
+import type { Chart } from './types';
+import { textWidth } from './measure';
+
+/** Font size of the matrix labels: eleven unit columns must fit beside the indicator names. */
+const LABEL_SIZE = 9;
+const LABEL_PADDING = 4;
+const PADDING = 2;
+
+/**
+ * The lights at a glance: one row per indicator, one column per unit (the nine, then 全市 and
+ * 市本级), and in each cell the light as a coloured shape (circle / triangle / square, so it
+ * reads without colour). Units that did not report show a grey cross, not an empty cell.
+ */
+export function matrixChart(rows: ReportRow[], which: 'main_targets' | 'other_indicators'): Chart {
+  const picked = rows.filter((r) => (which === 'main_targets' ? r.main_target != null : r.main_target == null));
+  const indicatorOrder: string[] = [];
+  const labelOf = new Map<string, string>();
+  for (const r of picked) {
+    if (labelOf.has(r.indicator_code)) continue;
+    const label = which === 'main_targets' ? `${r.main_target}. ${r.indicator_name}` : r.indicator_name;
+    labelOf.set(r.indicator_code, label);
+    indicatorOrder.push(label);
+  }
+  const units = [...new Map(picked.slice().sort((a, b) => a.display_order - b.display_order).map((r) => [r.unit_code, r])).values()];
+  const unitOrder = units.map((u) => shortUnitName(u));
+  const data = picked.map((r) => ({
+    indicator: labelOf.get(r.indicator_code)!,
+    unit: shortUnitName(r),
+    unit_name: r.unit_name,
+    light: STATUS_STYLE[r.status].label,
+  }));
+  const present = [...new Set(picked.map((r) => r.status))] as Status[];
+  const scales = statusScales(present);
+
+  // Column width from what is left after the longest indicator name, so the grid fills the page.
+  const labelRoom = Math.max(...indicatorOrder.map((l) => textWidth(l, LABEL_SIZE))) + LABEL_PADDING + 1;
+  // …but wide enough that two neighbouring column labels (centred: 经开区 beside 港区) keep apart.
+  const widths = unitOrder.map((u) => textWidth(u, LABEL_SIZE));
+  const pairNeed = Math.max(0, ...widths.slice(1).map((w, i) => (w + widths[i]) / 2 + 3.5));
+  const cell = Math.max(Math.ceil(pairNeed), Math.floor((PAGE_WIDTH - labelRoom - 2 * PADDING) / Math.max(1, unitOrder.length)));
+  const title = which === 'main_targets' ? '主要目标亮灯情况' : '其他指标亮灯情况';
+  const period = picked[0]?.period ?? '';
+  return {
+    id: `matrix-${which}`,
+    title,
+    spec: {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: { text: title, subtitle: [`${period.slice(0, 4)}年第${'一二三四'[Number(period.slice(-1)) - 1]}季度；全市、市本级为汇总`], subtitlePadding: 4 },
+      config: { ...chartConfig(), padding: PADDING, axis: { ...chartConfig().axis, labelFontSize: LABEL_SIZE }, legend: { ...chartConfig().legend, columns: 3 } },
+      width: cell * unitOrder.length,
+      height: SIZES.matrixRow * indicatorOrder.length,
+      autosize: { type: 'pad' },
+      data: { values: data },
+      layer: [
+        {
+          mark: { type: 'rect', stroke: '#FFFFFF', strokeWidth: 1 },
+          encoding: {
+            x: { field: 'unit', type: 'nominal', sort: unitOrder },
+            y: { field: 'indicator', type: 'nominal', sort: indicatorOrder },
+            color: { condition: { test: "indexof(['全市','市本级'], datum.unit) >= 0", value: '#EEF2F8' }, value: '#F6F6F6' },
+          },
+        },
+        {
+          mark: { type: 'point', filled: true, size: 70, strokeWidth: 1.8 },
+          encoding: {
+            x: { field: 'unit', type: 'nominal', sort: unitOrder, title: null, axis: { orient: 'top', labelAngle: 0, ticks: false, domain: false, labelPadding: 4, labelLimit: 0 } },
+            y: { field: 'indicator', type: 'nominal', sort: indicatorOrder, title: null, axis: { ticks: false, domain: false, labelLimit: 0, labelPadding: LABEL_PADDING } },
+            color: { field: 'light', type: 'nominal', scale: scales.color, title: null },
+            shape: { field: 'light', type: 'nominal', scale: scales.shape, title: null },
+          },
+        },
+      ],
+      resolve: { axis: { x: 'shared', y: 'shared' } },
+      background: '#FFFFFF',
+    },
+  };
+}

@@ -10,3 +10,4 @@ export { dictionaryMessages } from './dictionary';
 export { ingestMessages, cellMessages, fileMessages, type CellContext } from './ingest';
 export { modelMessages } from './models';
 export { sampleMessages } from './sample';
+export { chartMessages } from './charts';

@@ -12,7 +12,7 @@ import { matrixChart } from './matrix';
 import { overviewChart } from './overview';
 import type { Chart } from './types';
 
-export type { Chart, VlSpec } from './types';
+export type { Chart, ChartKind, VlSpec } from './types';
 export { renderSvg, renderPng, svgToPng, compileSpec } from './render';
 export { FONT_FAMILY, FONT_FILES, PAGE_WIDTH } from './theme';
 export { rankChart } from './rank';

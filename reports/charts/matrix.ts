@@ -44,6 +44,8 @@ export function matrixChart(rows: ReportRow[], which: 'main_targets' | 'other_in
   const period = picked[0]?.period ?? '';
   return {
     id: `matrix-${which}`,
+    kind: 'matrix',
+    indicators: [...labelOf.keys()],
     title,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

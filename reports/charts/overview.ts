@@ -83,6 +83,8 @@ export function overviewChart(rows: ReportRow[]): Chart {
   const title = '主要目标完成情况（全市）';
   return {
     id: 'overview-main_targets',
+    kind: 'overview',
+    indicators: [...new Set(city.map((r) => r.indicator_code))],
     title,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

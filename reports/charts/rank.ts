@@ -1,3 +1,4 @@
+import { gapPhrase } from '../format';
 import type { ReportRow } from '../mart';
 import { formatAmount, formatPercent, INK, STATUS_STYLE } from './theme';
 import type { Chart } from './types';
@@ -31,6 +32,8 @@ export function rankChart(rows: ReportRow[], indicatorCode: string): Chart {
   const references = expected == null ? [] : [{ x: expected, label: `序时进度 ${expected}%`, color: INK.reference, dash: [4, 3] }];
   return {
     id: `rank-${indicatorCode}`,
+    kind: 'rank',
+    indicators: [indicatorCode],
     title,
     spec: unitBarsSpec({ title, subtitle, xTitle: '完成年度目标（%）', bars, references }),
   };
@@ -40,7 +43,8 @@ function citySentence(city: ReportRow): string {
   if (city.actual == null) return `全市：${STATUS_STYLE[city.status === 'missing' ? 'missing' : 'no_data'].label}`;
   const done = `全市累计完成${formatAmount(city.actual, city.unit_of_measure)}`;
   if (city.target == null || city.completion_pct == null) return done;
-  const gap = city.gap_pp == null ? '' : city.gap_pp >= 0 ? `，超序时进度${city.gap_pp.toFixed(1)}个百分点` : `，滞后序时进度${(-city.gap_pp).toFixed(1)}个百分点`;
+  const phrase = gapPhrase(city.gap_pp);
+  const gap = phrase ? `，${phrase}` : '';
   return `${done}，为年度目标${formatAmount(city.target, city.unit_of_measure)}的${formatPercent(city.completion_pct)}${gap}`;
 }
 

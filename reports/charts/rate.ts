@@ -49,6 +49,8 @@ export function rateChart(rows: ReportRow[], indicatorCode: string): Chart {
   if (note) subtitle.push(note);
   return {
     id: `rate-${indicatorCode}`,
+    kind: 'rate',
+    indicators: [indicatorCode],
     title,
     spec: unitBarsSpec({ title, subtitle, xTitle: `${first.indicator_name}（%）`, bars, references }),
   };

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { percent, quantity, shortUnitName as sharedShortName } from '../format';
 import type { ReportRow } from '../mart';
 
 /**
@@ -86,42 +87,22 @@ export function chartConfig() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Number formats (display only; the mart keeps values unrounded).
+// Number formats: the bulletin's (reports/format.ts), so a chart label and the sentence beside it
+// never disagree. 万亩 from 10,000 亩 with two decimals, percentages with one decimal.
 
-/** Percentages always with one decimal (bulletin convention): 57.8%, 100.0%. */
+/** `57.8%` */
 export function formatPercent(value: number): string {
-  return `${value.toFixed(1)}%`;
+  return percent(value);
 }
 
-/** A difference of two percentages is in 百分点. */
-export function formatPoints(value: number): string {
-  return `${value > 0 ? '+' : ''}${value.toFixed(1)}个百分点`;
-}
-
-function grouped(value: number, decimals: number): string {
-  const [int, frac] = Math.abs(value).toFixed(decimals).split('.');
-  const withCommas = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${value < 0 ? '-' : ''}${withCommas}${frac ? '.' + frac : ''}`;
-}
-
-/** An amount with its unit: 亩 of 10,000 and more as 万亩 with two decimals; counts as integers. */
+/** `2.31万亩`, `6485.8亩`, `12个`, `264.91万平方米` */
 export function formatAmount(value: number, unit: string): string {
-  if (unit === '%') return formatPercent(value);
-  if (unit === '亩' && Math.abs(value) >= 10000) return `${(value / 10000).toFixed(2)}万亩`;
-  if (unit === '个' || unit === '条') return `${grouped(value, Number.isInteger(value) ? 0 : 1)}${unit}`;
-  if (unit === '亩') return `${grouped(value, Number.isInteger(value) ? 0 : 1)}亩`;
-  return `${grouped(value, 2).replace(/\.?0+$/, '')}${unit}`;
+  return quantity(value, unit);
 }
 
-/**
- * Short unit names for narrow columns (the usual form in Chinese tables): 南湖区 → 南湖,
- * 嘉兴经济技术开发区 → 经开区. Aggregates keep their names.
- */
-const SHORT_NAMES: Record<string, string> = { JXETDZ: '经开区', JXPORT: '港区' };
+/** 南湖区 → 南湖, 嘉兴经济技术开发区 → 经开区; aggregates keep their names. */
 export function shortUnitName(row: Pick<ReportRow, 'unit_code' | 'unit_name' | 'unit_kind'>): string {
-  if (SHORT_NAMES[row.unit_code]) return SHORT_NAMES[row.unit_code];
-  if (row.unit_kind === 'county' && row.unit_name.length === 3) return row.unit_name.slice(0, 2);
-  return row.unit_name;
+  return sharedShortName(row.unit_code, row.unit_name, row.unit_kind);
 }
 
 /** Quarter label from a period code: `2023Q2` → `二季度`. */

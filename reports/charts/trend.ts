@@ -25,6 +25,8 @@ export function trendChart(history: ReportRow[], mainTarget: number, period: str
   const panels = codes.map((code) => panel(rows.filter((r) => r.indicator_code === code)));
   return {
     id: `trend-main_target_${mainTarget}`,
+    kind: 'trend',
+    indicators: codes,
     title,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

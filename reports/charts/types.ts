@@ -9,4 +9,10 @@ export interface Chart {
   id: string;
   title: string;
   spec: VlSpec;
+  /** What sort of chart: overview, matrix, rank, rate or trend. */
+  kind: ChartKind;
+  /** Catalogue codes of the indicators it shows (all of them for overview/matrix/trend). */
+  indicators: string[];
 }
+
+export type ChartKind = 'overview' | 'matrix' | 'rank' | 'rate' | 'trend';

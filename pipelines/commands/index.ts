@@ -1,5 +1,5 @@
 import type { Io } from '../io';
-import { dictionaryMessages, ingestMessages, modelMessages, queryMessages, sampleMessages, chartMessages } from '../messages';
+import { dictionaryMessages, ingestMessages, modelMessages, queryMessages, sampleMessages, reportMessages, chartMessages } from '../messages';
 
 /** What every command module exports. */
 export interface CommandModule {
@@ -25,5 +25,6 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'template', summary: ingestMessages.templateSummary, load: () => import('./template') },
   { name: 'build', summary: modelMessages.buildSummary, load: () => import('./build') },
   { name: 'sample', summary: sampleMessages.summary, load: () => import('./sample') },
+  { name: 'report', summary: reportMessages.summary, load: () => import('./report') },
   { name: 'charts', summary: chartMessages.summary, load: () => import('./charts') },
 ];

@@ -10,4 +10,5 @@ export { dictionaryMessages } from './dictionary';
 export { ingestMessages, cellMessages, fileMessages, type CellContext } from './ingest';
 export { modelMessages } from './models';
 export { sampleMessages } from './sample';
+export { reportMessages } from './report';
 export { chartMessages } from './charts';

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { basename, join, resolve } from 'node:path';
+import { closest, dbOption, parseCommandArgs } from '../args';
+import { CliError, EXIT, duckdbMessage } from '../errors';
+import { writeFileAtomic } from '../fsutil';
+import type { Io } from '../io';
+import { reportMessages } from '../messages';
+import { parsePeriod, periodCode } from '../period';
+import { progress } from '../progress';
+import { resolveDbPath, withReadWarehouse, withWriteWarehouse, type Warehouse } from '../warehouse';
+import { DEFAULT_CONFIG_PATH, readBulletinConfig, type BulletinConfig } from '../../reports/bulletin/config';
+import { issuedValues, loadBulletinData, recordIssue, type BulletinData } from '../../reports/bulletin/data';
+import { CITY } from '../../reports/bulletin/model';
+import { documentNumber } from '../../reports/format';
+
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { values, help } = parseCommandArgs('report', argv, {
+    ...dbOption,
+    period: { type: 'string', short: 'p' },
+    unit: { type: 'string', short: 'u' },
+    out: { type: 'string', short: 'o' },
+    issue: { type: 'boolean' },
+    config: { type: 'string' },
+  });
+  if (help) {
+    io.stdout(reportMessages.help + '\n');
+    return EXIT.ok;
+  }
+  if (!values.period) throw CliError.usage(reportMessages.needPeriod);
+  const period = parsePeriod(values.period);
+  if (!period) throw CliError.usage(reportMessages.badPeriod(values.period));
+  const code = periodCode(period);
+  const configPath = values.config ? resolve(io.cwd, values.config) : DEFAULT_CONFIG_PATH;
+  const config = loadConfig(configPath);
+  const settings = config.periods[code];
+  if (!settings) throw new CliError(reportMessages.noPeriodConfig(code, configPath));
+  const number = documentNumber(config.documentPrefix, settings.year ?? period.year, settings.serial);
+  const dbPath = resolveDbPath(values.db, io);
+  const steps = progress(io);
+
+  steps.stage(reportMessages.loading);
+  const { data, focus } = await withReadWarehouse(dbPath, async (wh) => {
+    const focus = values.unit ? await resolveUnit(wh, values.unit) : CITY;
+    return { data: await loadData(wh, period), focus };
+  });
+  if (data.rows.length === 0) throw new CliError(reportMessages.noRows(code));
+  steps.done();
+
+  // Charts and pdfmake are loaded only here: the other commands never pay for vega or pdfkit.
+  steps.stage(reportMessages.charts);
+  const { chartFigures } = await import('../../reports/bulletin/charts');
+  const charts = await chartFigures(data.rows, [...data.history, ...data.rows]);
+  steps.done(`${charts.length}`);
+
+  steps.stage(reportMessages.rendering);
+  const { bulletinDocument } = await import('../../reports/bulletin/document');
+  const { renderPdf } = await import('../../reports/bulletin/render');
+  const pdf = await renderPdf(
+    bulletinDocument({
+      period: code, year: period.year, quarter: period.quarter, focus,
+      rows: data.rows, previousRows: data.previousRows, submissions: data.submissions, published: data.published,
+      charts, config, documentNumber: number, issuedOn: settings.issuedOn,
+    }),
+  );
+  const file = join(resolve(io.cwd, values.out ?? '.'), focus === CITY ? `bulletin-${code}.pdf` : `bulletin-${code}-${focus}.pdf`);
+  writeFileAtomic(file, pdf);
+  steps.done();
+  io.stderr(reportMessages.wrote(file, pdf.length) + '\n');
+
+  if (values.issue) {
+    const rows = focus === CITY ? data.rows : data.rows.filter((r) => r.unit_code === focus || r.unit_code === CITY);
+    await withWriteWarehouse(dbPath, async (wh) => {
+      const before = await issuedValues(wh, number);
+      const changed = before.size > 0 && rows.some((r) => !sameValue(before.get(`${r.unit_code}|${r.indicator_code}`), r.actual));
+      if (changed) throw new CliError(reportMessages.reissueChanged(number));
+      await recordIssue(wh, {
+        documentNumber: number, period: code, scope: focus, issuedOn: settings.issuedOn,
+        fileName: basename(file), pdfSha256: createHash('sha256').update(pdf).digest('hex'),
+      }, rows);
+    });
+    io.stderr(reportMessages.issued(number, rows.length) + '\n');
+  }
+  return EXIT.ok;
+}
+
+function sameValue(a: number | null | undefined, b: number | null): boolean {
+  if (a === undefined) return false;
+  if (a === null || b === null) return a === b;
+  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+}
+
+function loadConfig(path: string): BulletinConfig {
+  try {
+    return readBulletinConfig(path);
+  } catch (error) {
+    throw new CliError(reportMessages.badConfig(path, error instanceof Error ? error.message : String(error)), { cause: error });
+  }
+}
+
+async function loadData(wh: Warehouse, period: NonNullable<ReturnType<typeof parsePeriod>>): Promise<BulletinData> {
+  try {
+    return await loadBulletinData(wh, period);
+  } catch (error) {
+    const detail = duckdbMessage(error);
+    if (/mart_indicator_progress|bulletin_|does not exist/i.test(detail)) throw new CliError(reportMessages.noMart(detail), { cause: error });
+    throw error;
+  }
+}
+
+/** A unit by code, name or alias (seeds/units.csv); a near miss is suggested. */
+async function resolveUnit(wh: Warehouse, raw: string): Promise<string> {
+  const units = await wh.all<{ code: string; name: string; aliases: string[] | null }>('select code, name, aliases from units order by display_order');
+  const wanted = raw.trim();
+  const hit = units.find((u) => u.code === wanted || u.name === wanted || (u.aliases ?? []).includes(wanted));
+  if (hit) return hit.code;
+  throw CliError.usage(reportMessages.unknownUnit(raw, closest(wanted, units.map((u) => u.name))));
+}

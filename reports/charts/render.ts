@@ -16,11 +16,22 @@ type VegaLiteModule = { compile(spec: unknown, options?: unknown): { spec: unkno
 // output turns `import()` into require(). A real dynamic import keeps it loadable from dist/.
 const nativeImport = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
 
+async function importEsm<T>(specifier: string): Promise<T> {
+  try {
+    return await nativeImport<T>(specifier);
+  } catch (error) {
+    // Under vitest, code runs in a VM context where Function-made import() has no loader; there
+    // the plain import() is vitest's own (it does not go through TypeScript's require rewrite).
+    if (!/dynamic import callback/i.test(String(error))) throw error;
+    return (await import(specifier)) as T;
+  }
+}
+
 let engines: Promise<{ vega: VegaModule; vl: VegaLiteModule }> | undefined;
 
 function loadEngines() {
   engines ??= (async () => {
-    const [vega, vl] = await Promise.all([nativeImport<VegaModule>('vega'), nativeImport<VegaLiteModule>('vega-lite')]);
+    const [vega, vl] = await Promise.all([importEsm<VegaModule>('vega'), importEsm<VegaLiteModule>('vega-lite')]);
     // Real glyph advances instead of Vega's 0.8 em guess (see measure.ts).
     (vega as unknown as { textMetrics: { width: unknown } }).textMetrics.width = vegaTextWidth;
     return { vega, vl };

@@ -1,18 +1,48 @@
+import type { Chart } from '../charts';
 import type { ReportRow } from '../mart';
-import type { ChartFigure } from './model';
+import { families, type ChartFigure } from './model';
 
 /**
- * The charts engineer's figures (reports/charts) as SVG strings for the PDF. A chart's id names
- * what it shows (`rank-land_supply`, `rate-commencement_rate`): one that names an indicator goes
- * under that indicator in 三、分项进展, any other one (an overview) under 二、主要目标完成情况.
+ * The charts the bulletin prints, chosen from what reports/charts offers for the period: the
+ * main-target overview under 二, and one chart per main target under 三 (the ranking or rate
+ * chart of its first indicator that has one, else its quarterly trend). Only these are drawn:
+ * a chart costs tens of milliseconds, and a bulletin of 27 charts would read as a chart book.
+ */
+export function chooseCharts(rows: ReportRow[], offered: Chart[]): Chart[] {
+  const chosen: Chart[] = [];
+  const overview = offered.find((c) => c.kind === 'overview');
+  if (overview) chosen.push(overview);
+  for (const family of families(rows)) {
+    const codes = family.indicators.map((i) => i.indicator_code);
+    const ranked = codes
+      .map((code) => offered.find((c) => (c.kind === 'rank' || c.kind === 'rate') && c.indicators.includes(code)))
+      .find((c): c is Chart => c !== undefined);
+    const trend = offered.find((c) => c.kind === 'trend' && c.id === `trend-main_target_${family.number}`);
+    const pick = ranked ?? trend;
+    if (pick && !chosen.includes(pick)) chosen.push(pick);
+  }
+  return chosen;
+}
+
+/**
+ * The chosen charts as SVG strings for the PDF (vectors; pdfmake's svg node keeps the text as
+ * text). The chart's own title is left out: the bulletin captions its figures below them
+ * (图N　…), as printed documents do, and the title would otherwise appear twice.
  */
 export async function chartFigures(rows: ReportRow[], history: ReportRow[]): Promise<ChartFigure[]> {
   const charts = await import('../charts');
-  const codes = new Set(rows.map((r) => r.indicator_code));
-  const specs = charts.bulletinCharts(rows, history);
-  const svgs = await Promise.all(specs.map((c) => charts.renderSvg(c.spec)));
-  return specs.map((c, i) => {
-    const named = c.id.includes('-') ? c.id.slice(c.id.indexOf('-') + 1) : '';
-    return { id: c.id, title: c.title, svg: svgs[i], indicators: codes.has(named) ? [named] : [] };
-  });
+  const chosen = chooseCharts(rows, charts.bulletinCharts(rows, history));
+  const svgs = await Promise.all(chosen.map((c) => charts.renderSvg(untitled(c.spec))));
+  return chosen.map((c, i) => ({
+    id: c.id,
+    title: c.title,
+    svg: svgs[i],
+    indicators: c.kind === 'overview' || c.kind === 'matrix' ? [] : c.indicators,
+  }));
+}
+
+function untitled(spec: Chart['spec']): Chart['spec'] {
+  const { title: _title, ...rest } = spec;
+  void _title;
+  return rest;
 }

@@ -100,7 +100,7 @@ function familyCharts(ctx: BuildContext, family: Family, placed: Set<string>): C
   const codes = new Set(family.indicators.map((i) => i.indicator_code));
   const out: Content[] = [];
   for (const chart of ctx.input.charts) {
-    if (placed.has(chart.id) || !chart.indicators.some((c) => codes.has(c))) continue;
+    if (placed.has(chart.id) || chart.indicators.length === 0 || !chart.indicators.every((c) => codes.has(c))) continue;
     placed.add(chart.id);
     out.push(...chartBlock(chart, ctx.nextFigure()));
   }

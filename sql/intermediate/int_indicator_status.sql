@@ -10,7 +10,7 @@
 -- column actual: Value, percent for rates; null where it cannot be computed
 -- column numerator: Rates only: numerator
 -- column denominator: Rates only: denominator
--- column target: Target for the unit and year (targets seed); for rates the catalogue threshold where the seed has no row, and for 全市 the catalogue city target
+-- column target: Target for the unit and year (targets seed); for 全市 the catalogue city target where the seed has no row
 -- column completion_pct: Cumulative only: 100 × actual / target
 -- column expected_pct: Cumulative only: the schedule for the quarter (seeds; 25, 50, 75, 100 where not given)
 -- column gap_pp: Cumulative only: completion_pct − expected_pct, 百分点
@@ -18,8 +18,9 @@
 -- column incomplete: Aggregates: a member did not submit for the period
 -- column missing_units: Aggregates: names of the members that did not submit, 、-separated
 
--- Status precedence: missing (did not submit) → no_data (no value) → no_target (a value but no
--- target) → green / yellow / red by the bands. Comparisons allow 1e-9 for floating-point noise,
+-- Status precedence: missing (did not submit) → no_target (no target configured for this unit,
+-- whether or not it reported a value: nothing is asked of it) → no_data (a target, but no value)
+-- → green / yellow / red by the bands. Comparisons allow 1e-9 for floating-point noise,
 -- so that a value exactly on a band edge (worked out in decimals) lands on the edge's side.
 
 with
@@ -68,7 +69,7 @@ with_targets as (
         catalogue.yellow_band,
         coalesce(
             unit_targets.target,
-            case when catalogue.kind = 'rate' or all_rows.unit_code = '330400' then catalogue.city_target end
+            case when all_rows.unit_code = '330400' then catalogue.city_target end
         ) as target,
         case when catalogue.kind = 'cumulative' then
             coalesce(
@@ -124,9 +125,8 @@ final as (
         case when kind = 'cumulative' then gap_pp end as gap_pp,
         case
             when not submitted then 'missing'
+            when target is null or (kind = 'cumulative' and target = 0) then 'no_target'
             when actual is null then 'no_data'
-            when target is null then 'no_target'
-            when kind = 'cumulative' and completion_pct is null then 'no_target'
             when kind = 'cumulative' then
                 case
                     when gap_pp >= -1e-9 then 'green'

@@ -12,8 +12,8 @@ expected as (
         end as want_completion,
         case
             when status = 'missing' then 'missing'
-            when actual is null then 'no_data'
             when target is null or (kind = 'cumulative' and target = 0) then 'no_target'
+            when actual is null then 'no_data'
             when kind = 'cumulative' and 100 * actual / target - expected_pct >= -1e-9 then 'green'
             when kind = 'cumulative' and 100 * actual / target - expected_pct >= -yellow_band - 1e-9 then 'yellow'
             when kind = 'cumulative' then 'red'

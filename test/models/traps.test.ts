@@ -365,6 +365,20 @@ describe('status and rank', () => {
     const haining = await progressRow(wh, '2023Q2', '330481', 'provincial_showcase_projects');
     expect([haining.target, haining.completion_pct, haining.status, haining.rank]).toEqual([1, 100, 'green', 1]);
   });
+
+  it('no_target comes before no_data: a unit without a target need not report the indicator', async () => {
+    // provincial_showcase_projects: 秀洲 (no target) and 桐乡 (target 1) both send 指标进度 without its row.
+    // 秀洲 → no_target (nothing is asked of it); 桐乡 → no_data (asked, not reported).
+    // 市本级 has no target row either → no_target, although its members' sum is empty.
+    await submitSummary(wh, '330411', '2023Q2', [{ code: 'new_farmland', value: 1 }]);
+    await submitSummary(wh, '330483', '2023Q2', [{ code: 'new_farmland', value: 1 }]);
+    await build(wh);
+    expect((await progressRow(wh, '2023Q2', '330411', 'provincial_showcase_projects')).status).toBe('no_target');
+    expect((await progressRow(wh, '2023Q2', '330483', 'provincial_showcase_projects')).status).toBe('no_data');
+    expect((await progressRow(wh, '2023Q2', 'SBJ', 'provincial_showcase_projects')).status).toBe('no_target');
+    // 全市 has target 2 (seed row): no member value → no_data.
+    expect((await progressRow(wh, '2023Q2', '330400', 'provincial_showcase_projects')).status).toBe('no_data');
+  });
 });
 
 describe('periods and previous values', () => {

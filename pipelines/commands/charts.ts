@@ -20,6 +20,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     out: { type: 'string', short: 'o' },
     format: { type: 'string', short: 'f' },
     scale: { type: 'string' },
+    only: { type: 'string' },
   });
   if (help) {
     io.stdout(chartMessages.help + '\n');
@@ -42,7 +43,11 @@ export async function run(argv: string[], io: Io): Promise<number> {
   steps.stage(chartMessages.rendering);
   // vega and resvg are loaded only here, so the other commands never pay for them.
   const charts = await import('../../reports/charts');
-  const list = charts.bulletinCharts(rows, history);
+  const all = charts.bulletinCharts(rows, history);
+  // --only rank-,trend-main_target_3: chart ids starting with any of the comma-separated prefixes.
+  const prefixes = values.only?.split(',').map((p) => p.trim()).filter(Boolean);
+  const list = prefixes ? all.filter((c) => prefixes.some((p) => c.id.startsWith(p))) : all;
+  if (list.length === 0) throw CliError.usage(chartMessages.noneSelected(values.only ?? '', all.map((c) => c.id)));
   const manifest: { id: string; title: string; kind: string; indicators: string[]; file: string }[] = [];
   for (const [i, chart] of list.entries()) {
     const file = `${chart.id}.${format}`;

@@ -2,7 +2,7 @@ import { bilingual } from './bilingual';
 
 export const chartMessages = {
   summary: 'write the bulletin charts of a period as SVG, PNG or Vega-Lite JSON',
-  help: `Usage: nrp charts --period P [--db FILE] [--out DIR] [--format svg|png|vl.json] [--scale N]
+  help: `Usage: nrp charts --period P [--db FILE] [--out DIR] [--format svg|png|vl.json] [--scale N] [--only PREFIXES]
 
 Writes every chart of the quarterly bulletin for period P (2023Q2, 2023年第二季度, …) into DIR,
 one file per chart, named for what it shows:
@@ -17,6 +17,8 @@ the warehouse is opened read-only.
   --out      folder to write into (default: charts/<period>)
   --format   svg (default), png, or vl.json (the Vega-Lite spec)
   --scale    PNG pixels per point (default 3, about 216 dpi; charts are 440 pt wide)
+  --only     only the charts whose id starts with one of these comma-separated prefixes,
+             e.g. --only rank-,trend-main_target_3 (PNG takes a second or two per chart)
 Exit codes: 0 ok, 1 no mart rows for the period or the warehouse cannot be read, 2 usage error.
 
 Example:
@@ -34,6 +36,8 @@ Example:
     bilingual(`数据仓库中没有 ${period} 的指标进度（mart_indicator_progress），请先运行 nrp build`, `no rows for ${period} in mart_indicator_progress; run nrp build first`),
   noMart: (detail: string) =>
     bilingual('数据仓库中还没有指标进度表，请先运行 nrp build', `the warehouse has no mart_indicator_progress yet; run nrp build first\n${detail}`),
+  noneSelected: (only: string, ids: string[]) =>
+    bilingual(`--only ${only} 未匹配任何图表；可选：${ids.join('、')}`, `--only ${only} matches no chart; the charts are: ${ids.join(', ')}`),
   rendering: 'rendering charts / 正在生成图表',
   wrote: (n: number, dir: string) => `wrote ${n} ${n === 1 ? 'chart' : 'charts'} to ${dir} / 已写入 ${n} 张图表`,
 };

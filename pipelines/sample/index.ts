@@ -161,8 +161,8 @@ function submission(folder: string, style: FormStyle, s: Snapshot, filledOn: num
   if (gbk || big) {
     return tables.map((g) => ({
       entry: {
-        ...base,
         path: `${folder}/${style.fileUnit(s.quarter)}_${style.filePeriod(s.quarter)}_${g.table}.csv`,
+        ...base,
         format: 'csv',
         encoding: gbk ? 'gbk' : 'utf-8',
         tables: { [g.table]: g.rows.length },
@@ -171,7 +171,7 @@ function submission(folder: string, style: FormStyle, s: Snapshot, filledOn: num
     }));
   }
   return [{
-    entry: { ...base, path: `${folder}/${style.fileUnit(s.quarter)}_${style.filePeriod(s.quarter)}.xlsx`, format: 'xlsx', tables: rowCounts(tables) },
+    entry: { path: `${folder}/${style.fileUnit(s.quarter)}_${style.filePeriod(s.quarter)}.xlsx`, ...base, format: 'xlsx', tables: rowCounts(tables) },
     bytes: () => workbookBytes(info(s, style, filledOn), tables, style.infoFirst),
   }];
 }

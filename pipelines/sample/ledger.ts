@@ -98,9 +98,9 @@ export function generateParcels(seed: number, plan: LedgerPlan): Parcel[] {
   markStock(rngFor(seed, `stock:${plan.unitCode}`), current, plan.stockShare);
   calibrateRevenue(current, plan.revenueWan);
   // Parcels completed before the reporting year have left supervision: not on any of its ledgers.
-  // So have parcels idle for over a year by then: the land was taken back (闲置土地处置).
+  // So have parcels idle for over half a year by then: the land was taken back (闲置土地处置).
   const yearStart = quarterStart(plan.year, 1);
-  return parcels.filter((p) => (p.actualEnd === null || p.actualEnd >= yearStart) && !(p.actualStart === null && p.agreedStart < yearStart - 365));
+  return parcels.filter((p) => (p.actualEnd === null || p.actualEnd >= yearStart) && !(p.actualStart === null && p.agreedStart < yearStart - 200));
 }
 
 /** Draws parcels until `budget` 亩 are supplied, dates uniform within [from, to]. */
@@ -164,13 +164,13 @@ function live(rng: Rng, p: Parcel, punctuality: number) {
   // m scales every kind of slippage: about 1 for an average unit, more for a laggard.
   const m = 2 * Math.max(0.1, 1 - punctuality);
   const start = rng.next();
-  if (start < 0.012 * m) {
+  if (start < 0.03 * m) {
     // idle: not started at all through the reporting year
-  } else if (start < 0.03 * m) {
-    p.actualStart = p.agreedStart + rng.int(200, 400);
-  } else if (start < 0.13 * m) {
-    p.actualStart = p.agreedStart + rng.int(15, 150);
-  } else if (start < 0.18 * m) {
+  } else if (start < 0.06 * m) {
+    p.actualStart = p.agreedStart + rng.int(120, 300);
+  } else if (start < 0.16 * m) {
+    p.actualStart = p.agreedStart + rng.int(10, 60);
+  } else if (start < 0.21 * m) {
     p.extStart = p.agreedStart + rng.int(150, 360);
     p.extStartApproved = Math.max(p.supply + 1, p.agreedStart - rng.int(10, 60));
     p.actualStart = p.extStart - rng.int(0, 60);
@@ -183,18 +183,18 @@ function live(rng: Rng, p: Parcel, punctuality: number) {
   const startDelay = Math.max(0, p.actualStart - (p.extStart ?? p.agreedStart));
   const end = rng.next();
   const due = p.agreedEnd;
-  if (end < 0.03 * m) {
-    p.actualEnd = due + rng.int(300, 640);
-  } else if (end < 0.36 * m) {
-    p.actualEnd = due + rng.int(15, 200);
+  if (end < 0.17 * m) {
+    p.actualEnd = due + rng.int(380, 800);
   } else if (end < 0.42 * m) {
+    p.actualEnd = due + rng.int(10, 90);
+  } else if (end < 0.48 * m) {
     p.extEnd = due + rng.int(180, 420);
     p.extEndApproved = Math.max(p.actualStart + 1, due - rng.int(10, 90));
     p.actualEnd = p.extEnd - rng.int(0, 90);
   } else {
     p.actualEnd = due - rng.int(0, 120) + Math.min(startDelay, 60);
   }
-  if (p.actualEnd < p.actualStart + 240) p.actualEnd = p.actualStart + rng.int(240, 420);
+  if (p.actualEnd < p.actualStart + 240) p.actualEnd = p.actualStart + rng.int(240, 330);
 }
 
 /** Marks random parcels as 存量 until their area reaches `share` of the total. */

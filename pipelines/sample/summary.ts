@@ -64,7 +64,7 @@ function round(x: number, digits: number): number {
 
 /** Cumulative shares of the year's result reached by the end of Q1..Q4. */
 export function quarterShares(rng: Rng): [number, number, number, number] {
-  return [rng.between(0.15, 0.32), rng.between(0.4, 0.56), rng.between(0.64, 0.8), 1];
+  return [rng.between(0.18, 0.34), rng.between(0.42, 0.58), rng.between(0.66, 0.84), 1];
 }
 
 function seriesFor(ind: SampleIndicator, target: number, perf: number, rng: Rng): SummaryRow[] {
@@ -83,8 +83,10 @@ function seriesFor(ind: SampleIndicator, target: number, perf: number, rng: Rng)
   if (ind.kind === 'cumulative') {
     const shares = quarterShares(rng);
     if (isCount(ind)) {
-      const annual = Math.max(0, target + (rng.chance(0.18) ? -1 : rng.chance(0.15) ? 1 : 0));
-      return quarters.map((q) => row(q, { value: Math.round(annual * shares[q - 1] - 0.01) }));
+      // Whole projects: dithered rounding keeps the city's sum near target × performance.
+      const annual = Math.floor(target * perf + rng.next());
+      const dither = rng.next();
+      return quarters.map((q) => row(q, { value: Math.min(annual, Math.floor(annual * shares[q - 1] + dither)) }));
     }
     const digits = ind.unit === '万平方米' ? 2 : 1;
     const annual = target * perf;
@@ -119,7 +121,7 @@ function rateSeries(ind: SampleIndicator, threshold: number, rng: Rng): [number,
     case 'idle_land_disposal': {
       const total = round(rng.between(40, 420), 1);
       const yearEnd = rng.chance(0.7) ? 1 : rng.between(0.9, 0.99);
-      const progress = [rng.between(0.6, 0.85), rng.between(0.85, 0.95), rng.between(0.95, 1), 1];
+      const progress = [rng.between(0.78, 0.92), rng.between(0.9, 0.96), rng.between(0.95, 1), 1];
       return quarters.map((q) => [round(total * yearEnd * progress[q - 1], 1), total]);
     }
     case 'island_natural_coastline': {

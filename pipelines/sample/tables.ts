@@ -36,6 +36,8 @@ export function grids(s: Snapshot, style: FormStyle, year: number): Grid[] {
   ];
 }
 
+const DETAIL_CODES = new Set(['commencement_rate', 'completion_rate', 'industrial_share', 'illegal_farmland_ratio']);
+
 function indicatorGrid(rows: SummaryRow[], style: FormStyle): Omit<Grid, 'table' | 'titles'> {
   const header = [
     ...(style.serialColumn ? ['序号'] : []),
@@ -44,7 +46,10 @@ function indicatorGrid(rows: SummaryRow[], style: FormStyle): Omit<Grid, 'table'
     '计量单位', '累计完成', '分子', '分母', '备注',
   ];
   const body = rows.map((r, i): Cell[] => {
-    const rateValue = r.kind === 'rate' && style.fillRateValue && r.denominator ? Math.round((10000 * r.numerator!) / r.denominator) / 100 : null;
+    // Rounded to 2 decimals, a declared small rate (0.40 for 0.4047) would differ from the details
+    // by more than 1%: units fill 累计完成 for their own summary rates only.
+    const fill = r.kind === 'rate' && style.fillRateValue && r.denominator && !DETAIL_CODES.has(r.code);
+    const rateValue = fill ? Math.round((10000 * r.numerator!) / r.denominator!) / 100 : null;
     return [
       ...(style.serialColumn ? [i + 1] : []),
       ...(style.indicatorColumns !== 'name' ? [r.code] : []),

@@ -25,7 +25,8 @@ export async function workbookBytes(info: SubmissionInfo, tables: Grid[], infoFi
   if (infoFirst) addInfo(wb, info);
   for (const grid of tables) addGrid(wb, grid);
   if (!infoFirst) addInfo(wb, info);
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  // Deflate level 1: several times faster than the default for ~20% more bytes.
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
   pinZipTimes(buffer, info.filledOn);
   return buffer;
 }

@@ -1,5 +1,5 @@
 import type { Io } from '../io';
-import { dictionaryMessages, ingestMessages, modelMessages, queryMessages, sampleMessages, reportMessages, chartMessages } from '../messages';
+import { dictionaryMessages, runMessages, ingestMessages, modelMessages, queryMessages, sampleMessages, reportMessages, chartMessages } from '../messages';
 
 /** What every command module exports. */
 export interface CommandModule {
@@ -15,6 +15,8 @@ export interface CommandEntry {
 
 /** The commands, in the order `nrp --help` lists them. One line each. */
 export const COMMANDS: CommandEntry[] = [
+  { name: 'run', summary: runMessages.summary, load: () => import('./run') },
+  { name: 'demo', summary: runMessages.demoSummary, load: () => import('./demo') },
   { name: 'query', summary: queryMessages.summary, load: () => import('./query') },
   { name: 'tables', summary: dictionaryMessages.tablesSummary, load: () => import('./tables') },
   { name: 'describe', summary: dictionaryMessages.describeSummary, load: () => import('./describe') },

@@ -7,6 +7,7 @@ export { cliMessages } from './cli';
 export { warehouseMessages } from './warehouse';
 export { queryMessages } from './query';
 export { dictionaryMessages } from './dictionary';
+export { runMessages } from './run';
 export { ingestMessages, cellMessages, fileMessages, type CellContext } from './ingest';
 export { modelMessages } from './models';
 export { sampleMessages } from './sample';

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { dbOption, parseCommandArgs } from '../args';
+import { CliError, EXIT } from '../errors';
+import type { Io } from '../io';
+import { runMessages } from '../messages';
+import { formatSummary, runPipeline } from '../run/pipeline';
+import { resolveDbPath } from '../warehouse';
+
+interface Manifest {
+  files: { path: string; expect: 'accepted' | 'rejected' }[];
+}
+
+/**
+ * `npm start`: the sample year end to end. The sample's two broken files are meant to be
+ * rejected, so success here is "every file ended as MANIFEST.json says", not "nothing rejected".
+ */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const { values, help } = parseCommandArgs('demo', argv, {
+    ...dbOption,
+    inbox: { type: 'string' },
+    out: { type: 'string', short: 'o' },
+    seed: { type: 'string' },
+  });
+  if (help) {
+    io.stdout(runMessages.demoHelp + '\n');
+    return EXIT.ok;
+  }
+  const inbox = resolve(io.cwd, values.inbox ?? 'inbox');
+  const outDir = resolve(io.cwd, values.out ?? 'out');
+  const sample = await import('./sample');
+  const sampleArgs = ['--out', inbox, ...(values.seed ? ['--seed', values.seed] : [])];
+  const sampled = await sample.run(sampleArgs, io);
+  if (sampled !== EXIT.ok) return sampled;
+
+  const summary = await runPipeline({ dbPath: resolveDbPath(values.db, io), inbox, outDir, periods: ['2023'] }, io);
+  io.stderr(formatSummary(summary));
+
+  const manifest = JSON.parse(readFileSync(join(inbox, 'MANIFEST.json'), 'utf8')) as Manifest;
+  const expected = new Map(manifest.files.map((f) => [f.path, f.expect]));
+  for (const f of summary.ingest.files) {
+    const rel = relative(inbox, f.path).split('\\').join('/');
+    const want = expected.get(rel);
+    // a file loaded by an earlier run is a duplicate now: as good as accepted
+    const got = f.status === 'duplicate' ? 'accepted' : f.status;
+    if (want && want !== got) throw new CliError(runMessages.demoUnexpected(rel, want, got));
+  }
+  io.stderr(runMessages.demoDone(outDir) + '\n');
+  return EXIT.ok;
+}

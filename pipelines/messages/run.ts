@@ -1,0 +1,45 @@
+import { bilingual } from './bilingual';
+
+export const runMessages = {
+  summary: 'ingest the inbox, build, draw the charts and write the bulletin for a period',
+  help: `Usage: nrp run --period P [--inbox DIR] [--db FILE] [--out DIR] [--json]
+
+One command from new files to a bulletin:
+  1. ingest every file in the inbox that is not loaded yet (same bytes are skipped),
+  2. build the models and run the data tests,
+  3. draw the charts of each period (OUT/charts/<P>/*.svg),
+  4. write the bulletin of each period (OUT/bulletin-<P>.pdf).
+  --period   a quarter (2023Q2, 2023年第二季度, …); repeat it for several, or give a year
+             (2023) for every quarter of that year that has submissions
+  --inbox    folder of the units' files (default: inbox)
+  --out      folder for charts and bulletins (default: out)
+  --json     print the summary as JSON on standard output
+Exit codes: 0 all files accepted, 1 some file rejected (everything else still ran), 2 usage error.`,
+  demoSummary: 'generate the sample submissions and run the whole of 2023 on them (npm start)',
+  demoHelp: `Usage: nrp demo [--inbox DIR] [--db FILE] [--out DIR] [--seed N]
+
+The main job on the bundled sample data: writes a year of sample submissions of the nine units
+into the inbox (nrp sample), then runs the pipeline for every quarter of 2023 (nrp run) and says
+where the bulletins are. The sample holds two deliberately broken files: their rejection is
+expected, and the demo exits 0 when every file ended as the sample's MANIFEST.json says.`,
+  needPeriod: bilingual('请用 --period 指定报告期，如 2023Q2 或 2023', 'give --period, e.g. 2023Q2, or a year: 2023'),
+  badPeriod: (raw: string) => bilingual(`无法识别的报告期“${raw}”`, `cannot read the period "${raw}"; use e.g. 2023Q2 or 2023`),
+  noInbox: (dir: string) => bilingual(`收件箱 ${dir} 不存在`, `the inbox ${dir} does not exist; put the units' files there or give --inbox DIR`),
+  noPeriods: (year: number) => bilingual(`${year} 年没有任何报送数据`, `no submissions for ${year}: nothing to report`),
+  stageIngest: 'ingest / 接收文件',
+  stageBuild: 'build / 指标计算',
+  stageCharts: (p: string) => `charts ${p} / 图表`,
+  stageReport: (p: string) => `bulletin ${p} / 通报`,
+  heading: '\n── 运行结果 / summary ──',
+  files: (a: number, r: number, d: number) => `文件 files: ${a} 接收 accepted, ${r} 拒收 rejected, ${d} 已接收过 already loaded`,
+  rejected: (file: string, reason: string) => `  ✗ ${file}: ${reason}`,
+  statusLine: (p: string, counts: Record<string, number>) =>
+    `${p} 全市 city: 绿灯 green ${counts.green ?? 0}, 黄灯 yellow ${counts.yellow ?? 0}, 红灯 red ${counts.red ?? 0}` +
+    `${counts.no_data ? `, 无数据 no data ${counts.no_data}` : ''}${counts.no_target ? `, 无目标 no target ${counts.no_target}` : ''}` +
+    `${counts.missing_units ? `; 未报送 not submitted: ${counts.missing_units}` : ''}`,
+  output: (label: string, path: string) => `${label}: ${path}`,
+  timing: (stages: { name: string; ms: number }[]) => 'time 用时: ' + stages.map((s) => `${s.name.split(' / ')[0]} ${(s.ms / 1000).toFixed(1)} s`).join(', '),
+  demoUnexpected: (file: string, expected: string, got: string) =>
+    bilingual(`示例文件 ${file} 应为 ${expected}，实际为 ${got}`, `sample file ${file} should have been ${expected}, was ${got}`),
+  demoDone: (out: string) => `\n示例通报已生成 / the sample bulletins are in: ${out}`,
+};

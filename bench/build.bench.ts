@@ -31,7 +31,7 @@ interface Measure {
   martRows: number;
 }
 
-function syntheticSeeds(dir: string): string[] {
+export function syntheticSeeds(dir: string): string[] {
   mkdirSync(dir, { recursive: true });
   const seeds = projectPath('seeds');
   writeFileSync(join(dir, 'indicators.csv'), readFileSync(join(seeds, 'indicators.csv')));
@@ -53,7 +53,7 @@ function syntheticSeeds(dir: string): string[] {
   return all;
 }
 
-async function generate(wh: Warehouse, units: string[], ledgerRows: number, patchRows: number): Promise<void> {
+export async function generate(wh: Warehouse, units: string[], ledgerRows: number, patchRows: number): Promise<void> {
   const unitList = units.map((u) => `'${u}'`).join(', ');
   await wh.run(`
     insert into submissions (unit_code, period, table_name, version, file_name, sha256, row_count, loaded_at)

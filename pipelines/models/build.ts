@@ -101,7 +101,6 @@ async function runModel(wh: Warehouse, model: Model): Promise<BuiltModel> {
   } catch (error) {
     throw new CliError(modelMessages.modelFailed(model.file), { cause: error, context: [duckdbMessage(error)] });
   }
-  await wh.run(`comment on ${target} ${model.name} is ${literal(model.header.description)}`);
   const columns = await wh.all<{ name: string }>(
     `select column_name as name from duckdb_columns() where schema_name = 'main' and table_name = ? order by column_index`,
     [model.name],
@@ -117,9 +116,11 @@ async function runModel(wh: Warehouse, model: Model): Promise<BuiltModel> {
       ],
     });
   }
-  for (const [column, meaning] of model.header.columns) {
-    await wh.run(`comment on column ${model.name}.${column} is ${literal(meaning)}`);
-  }
+  // One round trip for all the comments of a model: a build sets a few hundred of them.
+  await wh.run([
+    `comment on ${target} ${model.name} is ${literal(model.header.description)};`,
+    ...[...model.header.columns].map(([column, meaning]) => `comment on column ${model.name}.${column} is ${literal(meaning)};`),
+  ].join('\n'));
   let rows: number | null = null;
   if (target === 'table') {
     rows = (await wh.one<{ n: number }>(`select count(*) as n from ${model.name}`))?.n ?? 0;

@@ -13,7 +13,7 @@
 with
 
 snapshots as (
-    select s.unit_code, s.period, p.period_start, p.period_end
+    select s.submission_id, s.unit_code, s.period, p.period_start, p.period_end
     from stg_submissions s
     join int_periods p on p.period = s.period
     where s.source = 'land_supply'
@@ -25,8 +25,7 @@ ledger as (
 
 flagged as (
     select
-        ledger.unit_code,
-        ledger.period,
+        ledger.submission_id,
         ledger.area_mu,
         ledger.price_wan,
         ledger.supply_method = '出让'                                         as is_transfer,
@@ -40,15 +39,12 @@ flagged as (
             and (ledger.actual_completion_date is null or ledger.actual_completion_date >= snapshots.period_start) as completion_due,
         ledger.actual_completion_date <= snapshots.period_end                 as completed_by_end
     from ledger
-    join snapshots
-        on snapshots.unit_code = ledger.unit_code
-       and snapshots.period = ledger.period
+    join snapshots on snapshots.submission_id = ledger.submission_id
 ),
 
 sums as (
     select
-        unit_code,
-        period,
+        submission_id,
         sum(area_mu) filter (where supplied_in_window)                                  as supplied_area,
         sum(area_mu) filter (where supplied_in_window and is_transfer and is_industrial) as transfer_industrial_area,
         sum(area_mu) filter (where supplied_in_window and is_transfer)                  as transfer_area,
@@ -59,7 +55,7 @@ sums as (
         count(*) filter (where completion_due)                                          as completion_due_count,
         count(*) filter (where completion_due and completed_by_end)                     as completed_count
     from flagged
-    group by unit_code, period
+    group by submission_id
 ),
 
 -- A ledger with no rows (or none in the window) still counts: its sums are 0, not unknown.
@@ -77,9 +73,7 @@ per_snapshot as (
         cast(coalesce(sums.completion_due_count, 0) as double) as completion_due_count,
         cast(coalesce(sums.completed_count, 0) as double)      as completed_count
     from snapshots
-    left join sums
-        on sums.unit_code = snapshots.unit_code
-       and sums.period = snapshots.period
+    left join sums on sums.submission_id = snapshots.submission_id
 ),
 
 final as (

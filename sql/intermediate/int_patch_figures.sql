@@ -12,7 +12,7 @@
 with
 
 snapshots as (
-    select s.unit_code, s.period, p.period_year, p.period_quarter
+    select s.submission_id, s.unit_code, s.period, p.period_year, p.period_quarter
     from stg_submissions s
     join int_periods p on p.period = s.period
     where s.source = 'patches'
@@ -22,19 +22,18 @@ patches as (
     select * from stg_patches
 ),
 
+-- Joined on the integer submission_id and compared as period codes ('2023Q1' ≤ '2023Q2'), which
+-- keeps the 10-million-row province case fast.
 sums as (
     select
-        patches.unit_code,
-        patches.period,
+        patches.submission_id,
         sum(patches.illegal_farmland_mu)  as illegal_area,
         sum(patches.occupied_farmland_mu) as occupied_area
     from patches
-    join snapshots
-        on snapshots.unit_code = patches.unit_code
-       and snapshots.period = patches.period
-    where patches.batch_year = snapshots.period_year
-      and patches.batch_quarter <= snapshots.period_quarter
-    group by patches.unit_code, patches.period
+    join snapshots on snapshots.submission_id = patches.submission_id
+    where patches.batch >= snapshots.period_year || 'Q1'
+      and patches.batch <= snapshots.period
+    group by patches.submission_id
 ),
 
 final as (
@@ -46,9 +45,7 @@ final as (
         coalesce(sums.illegal_area, 0)                                       as numerator,
         coalesce(sums.occupied_area, 0)                                      as denominator
     from snapshots
-    left join sums
-        on sums.unit_code = snapshots.unit_code
-       and sums.period = snapshots.period
+    left join sums on sums.submission_id = snapshots.submission_id
 )
 
 select * from final

@@ -55,33 +55,38 @@ export function syntheticSeeds(dir: string): string[] {
 
 export async function generate(wh: Warehouse, units: string[], ledgerRows: number, patchRows: number): Promise<void> {
   const unitList = units.map((u) => `'${u}'`).join(', ');
+  const n = units.length * QUARTERS;
+  // One table at a time, so that each table's snapshots get consecutive ids: detail row i then
+  // belongs to snapshot first + i % n, whose quarter is (i % n) % 4 + 1, with no join.
+  const first: Record<string, number> = {};
+  for (const table of ['指标进度', '供地台账', '卫片图斑']) {
+    await wh.run(`
+      insert into submissions (unit_code, period, table_name, version, file_name, sha256, row_count, loaded_at)
+      select unit, '2023Q' || q, '${table}', 1, unit || '_2023Q' || q || '_${table}.csv', md5(unit || q || '${table}'), 0, now()
+      from (select [${unitList}][k // ${QUARTERS} + 1] as unit, k % ${QUARTERS} + 1 as q, k from range(${n}) r(k))
+      order by k`);
+    const ids = await wh.one<{ lo: number; hi: number }>(
+      `select min(submission_id) as lo, max(submission_id) as hi from submissions where table_name = '${table}'`);
+    if (!ids || ids.hi - ids.lo + 1 !== n) throw new Error(`bench: ${table} snapshot ids are not consecutive`);
+    first[table] = ids.lo;
+  }
+  const quarterEnd = (q: string) => `last_day(make_date(2023, (${q}) * 3, 1))`;
   await wh.run(`
-    insert into submissions (unit_code, period, table_name, version, file_name, sha256, row_count, loaded_at)
-    select u.unit, '2023Q' || q.q, t.t, 1, u.unit || '_2023Q' || q.q || '_' || t.t || '.csv', md5(u.unit || q.q || t.t), 0, now()
-    from unnest([${unitList}]) u(unit), range(1, ${QUARTERS + 1}) q(q), unnest(['指标进度', '供地台账', '卫片图斑']) t(t);
-
-    create temp table bench_subs as
-    select submission_id, table_name, cast(right(period, 1) as integer) as quarter,
-           last_day(make_date(2023, cast(right(period, 1) as integer) * 3, 1)) as period_end,
-           row_number() over (partition by table_name order by submission_id) - 1 as k,
-           count(*) over (partition by table_name) as n
-    from submissions;
-
     insert into raw_indicator_progress
     select s.submission_id, row_number() over (partition by s.submission_id order by i.code) + 1, i.code,
-           case when i.kind <> 'rate' then (hash(s.submission_id, i.code) % 1000) * s.quarter end,
+           case when i.kind <> 'rate' then (hash(s.submission_id, i.code) % 1000) * cast(right(s.period, 1) as integer) end,
            case when i.kind = 'rate' then (hash(s.submission_id, i.code) % 90) + 10 end,
            case when i.kind = 'rate' then 100 end,
            null
-    from bench_subs s join indicators i on i.year = 2023 and i.source = 'summary'
+    from submissions s join indicators i on i.year = 2023 and i.source = 'summary'
     where s.table_name = '指标进度';
 
     insert into raw_land_supply
     with rows as (
-      select s.submission_id, s.period_end, r.i, r.i // s.n + 2 as source_row,
-             date '2021-01-01' + cast(hash(r.i) % 900 as integer) as supply_date, hash(r.i) % 1000 as h
+      select ${first['供地台账']} + i % ${n} as submission_id, ${quarterEnd(`(i % ${n}) % ${QUARTERS} + 1`)} as period_end,
+             i, i // ${n} + 2 as source_row,
+             date '2021-01-01' + cast(hash(i) % 900 as integer) as supply_date, hash(i) % 1000 as h
       from range(${ledgerRows}) r(i)
-      join bench_subs s on s.table_name = '供地台账' and r.i % s.n = s.k
     )
     select submission_id, source_row, 'D' || i, 'project',
            case when h % 3 = 0 then '划拨' else '出让' end,
@@ -97,15 +102,12 @@ export async function generate(wh: Warehouse, units: string[], ledgerRows: numbe
     from rows;
 
     insert into raw_patches
-    select s.submission_id, r.i // s.n + 2, 'T' || r.i, '2023Q' || (1 + r.i % s.quarter),
-           (r.i % 100) / 10.0,
-           case when r.i % 10 = 0 then (r.i % 100) / 100.0 else 0 end,
-           case when r.i % 10 = 0 then '违法' else '合法' end,
+    select ${first['卫片图斑']} + i % ${n}, i // ${n} + 2, 'T' || i, '2023Q' || (1 + i % ((i % ${n}) % ${QUARTERS} + 1)),
+           (i % 100) / 10.0,
+           case when i % 10 = 0 then (i % 100) / 100.0 else 0 end,
+           case when i % 10 = 0 then '违法' else '合法' end,
            null
-    from range(${patchRows}) r(i)
-    join bench_subs s on s.table_name = '卫片图斑' and r.i % s.n = s.k;
-
-    drop table bench_subs;
+    from range(${patchRows}) r(i);
   `);
 }
 

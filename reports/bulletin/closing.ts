@@ -21,7 +21,6 @@ export function closing(ctx: BuildContext): Content[] {
       ],
     },
     {
-      unbreakable: true,
       margin: [0, BODY_SIZE * 2.5, BODY_SIZE * 4, 0],
       stack: [
         { text: ctx.input.config.issuer, style: 'signature' },
@@ -37,7 +36,6 @@ export function recordBlock(ctx: BuildContext): Content[] {
   const rule = (width: number) => ({ canvas: [{ type: 'line' as const, x1: 0, y1: 0, x2: PAGE.typeWidth, y2: 0, lineWidth: width }] });
   return [
     {
-      unbreakable: true,
       margin: [0, 24, 0, 0],
       stack: [
         rule(1),

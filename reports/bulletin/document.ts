@@ -1,4 +1,4 @@
-import type { Content, Node, NodeQueries, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { appendix } from './appendix';
 import { closing, recordBlock } from './closing';
 import { BuildContext } from './context';
@@ -24,9 +24,7 @@ export function bulletinDocument(input: BulletinInput): TDocumentDefinitions {
     ...mainTargets(ctx),
     ...progress(ctx),
     ...problems(ctx),
-    ...nextSteps(ctx),
-    ...closing(ctx),
-    ...recordBlock(ctx),
+    ...endOfBody(ctx),
     { ...(annexOne as object), pageBreak: 'before', pageOrientation: 'landscape' } as Content,
     ...annexRest,
   ];
@@ -39,9 +37,8 @@ export function bulletinDocument(input: BulletinInput): TDocumentDefinitions {
     styles: STYLES,
     defaultStyle: { font: FONTS.body, fontSize: 16 },
     footer: pageNumber,
-    pageBreakBefore: keepHeadingsWithText,
     info: {
-      title: bulletinTitle(ctx),
+      title: bulletinTitle(ctx).replace('\n', ''),
       author: input.config.issuer,
       subject: input.documentNumber,
       creator: 'nrp report',
@@ -51,6 +48,16 @@ export function bulletinDocument(input: BulletinInput): TDocumentDefinitions {
     },
     language: 'zh-CN',
   };
+}
+
+/**
+ * 下步工作, then 附件说明, signature and 版记. The last paragraph goes with the signature onto one
+ * page, so that the signature never stands on a page of its own (GB/T 9704 7.3.5).
+ */
+function endOfBody(ctx: BuildContext): Content[] {
+  const steps = nextSteps(ctx);
+  const last = steps.pop();
+  return [...steps, { stack: [...(last ? [last] : []), ...closing(ctx), ...recordBlock(ctx)], unbreakable: true } as Content];
 }
 
 /**
@@ -65,9 +72,4 @@ function pageNumber(currentPage: number): Content {
     alignment: odd ? 'right' : 'left',
     margin: [MARGINS[0] + (odd ? 0 : 14), 7 * (72 / 25.4), MARGINS[2] + (odd ? 14 : 0), 0],
   };
-}
-
-/** A heading or a table caption never ends a page: it moves to the next with what follows it. */
-function keepHeadingsWithText(node: Node, queries: NodeQueries): boolean {
-  return node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length === 0;
 }

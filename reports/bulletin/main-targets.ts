@@ -3,7 +3,7 @@ import type { ReportRow } from '../mart';
 import { chineseNumber, percent, quantity, signedPoints, STATUS_LABEL } from '../format';
 import type { BuildContext } from './context';
 import { indicatorsOf, rowFor } from './model';
-import { caption, table } from './tables';
+import { captionText, keepTogether, table } from './tables';
 import { chartBlock } from './figures';
 
 /** 二、主要目标完成情况: the ten main targets of the work plan in one table, and the overview chart. */
@@ -27,13 +27,15 @@ export function mainTargets(ctx: BuildContext): Content[] {
   const overviewChart = input.charts.find((c) => c.indicators.length === 0);
   const figureNo = overviewChart ? ctx.nextFigure() : 0;
   return [
-    { text: '二、主要目标完成情况', style: 'h1' },
-    { text: `${ctx.focusName}主要目标完成情况见表${n}${overviewChart ? `和图${figureNo}` : ''}。完成率为累计完成占年度目标的比例；差值为完成率与序时进度之差（个百分点），比率类指标为实际值与目标值之差。`, style: 'body' },
-    caption(n, `${input.year}年${ctx.focusName}主要目标任务完成情况`),
+    keepTogether(
+      { text: '二、主要目标完成情况', style: 'h1' },
+      { text: `${ctx.focusName}主要目标完成情况见表${n}${overviewChart ? `和图${figureNo}` : ''}。完成率为累计完成占年度目标的比例；差值为完成率与序时进度之差（个百分点），比率类指标为实际值与目标值之差。`, style: 'body' },
+    ),
     table(
-      [22, '*', 62, 62, 40, 34, 40, 32],
+      [20, '*', 66, 66, 40, 38, 46, 30],
       [['序号', '指标', '年度目标', '累计完成', '完成率', '序时进度', '差值（个百分点）', '亮灯']],
       body,
+      { caption: captionText(n, `${input.year}年${ctx.focusName}主要目标任务完成情况`), fontSize: 10 },
     ),
     ...ctx.notesFor(rows),
     ...(overviewChart ? chartBlock(overviewChart, figureNo) : []),

@@ -20,7 +20,8 @@ export function masthead(ctx: BuildContext): Content[] {
 
 export function bulletinTitle(ctx: BuildContext): string {
   const label = periodLabel({ year: ctx.input.year, quarter: ctx.input.quarter as 1 | 2 | 3 | 4 });
-  return `关于${label}${ctx.focusName}自然资源和规划主要目标任务进展情况的通报`;
+  // Broken by sense, not by width (GB/T 9704: 回行时要做到词意完整), before 主要目标任务.
+  return `关于${label}${ctx.focusName}自然资源和规划\n主要目标任务进展情况的通报`;
 }
 
 function opening(ctx: BuildContext): string {

@@ -4,6 +4,7 @@ import { joinNames } from '../format';
 import type { BuildContext } from './context';
 import { indicatorsOf, missingUnits, rowFor } from './model';
 import { indicatorSentence } from './phrases';
+import { keepTogether } from './tables';
 
 /** 一、总体情况: how many lights of each colour, the main targets in a sentence each, who is left out. */
 export function overview(ctx: BuildContext): Content[] {
@@ -19,7 +20,8 @@ export function overview(ctx: BuildContext): Content[] {
 
   paragraphs.push(`${months}，${ctx.focusName}纳入监测的主要目标任务指标共${focusRows.length}项，${lightCounts(focusRows)}。`);
 
-  const main = indicatorsOf(input.rows).filter((i) => i.main_target !== null);
+  // One figure per main target (its first indicator): the rest is in 二 and 三.
+  const main = indicatorsOf(input.rows).filter((i, _, all) => i.main_target !== null && all.find((o) => o.main_target === i.main_target) === i);
   const sentences = main
     .map((ind) => rowFor(input.rows, input.focus, ind.indicator_code))
     .filter((r): r is NonNullable<typeof r> => r !== undefined)
@@ -30,7 +32,8 @@ export function overview(ctx: BuildContext): Content[] {
     const missing = missingUnits(input.rows).map((u) => u.name);
     if (missing.length > 0) paragraphs.push(`${joinNames(missing)}未按时报送，全市数据不含${missing.length === 1 ? '该' : '上述'}${unitNoun(missing)}。`);
   }
-  return [{ text: '一、总体情况', style: 'h1' }, ...paragraphs.map((text) => ({ text, style: 'body' }))];
+  const [first, ...rest] = paragraphs.map((text): Content => ({ text, style: 'body' }));
+  return [keepTogether({ text: '一、总体情况', style: 'h1' }, first), ...rest];
 }
 
 /** `亮绿灯12项、黄灯3项、红灯2项，另有2项暂无目标、1项暂无数据` */

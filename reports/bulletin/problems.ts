@@ -5,6 +5,7 @@ import type { BuildContext } from './context';
 import { missingUnits, reportingUnits } from './model';
 import { unitNoun } from './overview';
 import { thresholdPhrase } from './phrases';
+import { keepTogether } from './tables';
 
 /** The tables a unit sends each quarter (submissions.md). */
 export const EXPECTED_TABLES = ['指标进度', '供地台账', '卫片图斑'] as const;
@@ -12,13 +13,12 @@ export const EXPECTED_TABLES = ['指标进度', '供地台账', '卫片图斑'] 
 /** 四、存在问题: lights that are red or yellow, units that lag, data that did not arrive. */
 export function problems(ctx: BuildContext): Content[] {
   const items = [lagging(ctx), uneven(ctx), reporting(ctx)].filter((t): t is string => Boolean(t));
-  const out: Content[] = [{ text: '四、存在问题', style: 'h1', headlineLevel: 1 } as Content];
+  const heading: Content = { text: '四、存在问题', style: 'h1' };
   if (items.length === 0) {
-    out.push({ text: `本期${ctx.focusName}各项指标均达到序时进度或目标要求，数据按时报送，未发现突出问题。`, style: 'body' });
-    return out;
+    return [keepTogether(heading, { text: `本期${ctx.focusName}各项指标均达到序时进度或目标要求，数据按时报送，未发现突出问题。`, style: 'body' })];
   }
-  items.forEach((text, i) => out.push({ text: `（${chineseNumber(i + 1)}）${text}`, style: 'body' }));
-  return out;
+  const paragraphs: Content[] = items.map((text, i) => ({ text: `（${chineseNumber(i + 1)}）${text}`, style: 'body' }));
+  return [keepTogether(heading, paragraphs[0]), ...paragraphs.slice(1)];
 }
 
 /** 部分指标进度滞后: the focus unit's red and yellow lights, each with how far it is off. */

@@ -7,15 +7,19 @@ import { gapCell, statusCell, targetText } from './main-targets';
 import { CITY, families, rowFor, rowsOfIndicator, type Family } from './model';
 import { unitNoun } from './overview';
 import { indicatorSentence, rankPhrase, rankedFigure } from './phrases';
-import { caption, table } from './tables';
+import { captionText, keepTogether, table } from './tables';
 
 /** 三、分项进展: each main target's indicators with a paragraph, a ranking table by unit, and its chart. */
 export function progress(ctx: BuildContext): Content[] {
   const placed = new Set<string>();
-  const out: Content[] = [{ text: '三、分项进展', style: 'h1' }];
+  const out: Content[] = [];
   families(ctx.input.rows).forEach((family, i) => {
-    out.push({ text: `（${chineseNumber(i + 1)}）${family.title}`, style: 'h2', headlineLevel: 1 } as Content);
-    for (const indicator of family.indicators) out.push(...indicatorBlock(ctx, indicator));
+    const heading: Content[] = [{ text: `（${chineseNumber(i + 1)}）${family.title}`, style: 'h2' }];
+    if (i === 0) heading.unshift({ text: '三、分项进展', style: 'h1' });
+    family.indicators.forEach((indicator, j) => {
+      const [paragraph, ...rest] = indicatorBlock(ctx, indicator);
+      out.push(j === 0 ? keepTogether(...heading, paragraph) : paragraph, ...rest);
+    });
     out.push(...familyCharts(ctx, family, placed));
   });
   return out;
@@ -27,8 +31,7 @@ function indicatorBlock(ctx: BuildContext, indicator: ReportRow): Content[] {
   const n = ctx.nextTable();
   return [
     { text: `${paragraph(ctx, indicator.indicator_code, rows)}（见表${n}）`, style: 'body' },
-    caption(n, `${indicator.indicator_name}完成情况排名`),
-    rankingTable(ctx, rows),
+    rankingTable(ctx, rows, captionText(n, `${indicator.indicator_name}完成情况排名`)),
     ...ctx.notesFor(rows),
   ];
 }
@@ -76,7 +79,7 @@ export function rankingOrder(rows: readonly ReportRow[]): ReportRow[] {
   return [...rows].sort((a, b) => group(a) - group(b) || (a.rank ?? 0) - (b.rank ?? 0) || a.display_order - b.display_order);
 }
 
-function rankingTable(ctx: BuildContext, rows: ReportRow[]): Content {
+function rankingTable(ctx: BuildContext, rows: ReportRow[], caption: string): Content {
   const cumulative = rows[0]?.kind === 'cumulative';
   const body: TableCell[][] = rankingOrder(rows).map((row) => {
     const emphasis = row.unit_code === ctx.input.focus || row.unit_kind === 'aggregate';
@@ -92,8 +95,8 @@ function rankingTable(ctx: BuildContext, rows: ReportRow[]): Content {
     return emphasis ? cells.map((c) => (typeof c === 'string' ? { text: c, bold: true } : { bold: true, ...(c as object) }) as TableCell) : cells;
   });
   return cumulative
-    ? table([28, '*', 70, 70, 50, 58, 40], [['排名', '单位', '年度目标', '累计完成', '完成率', '差值（个百分点）', '亮灯']], body)
-    : table([28, '*', 70, 70, 70, 40], [['排名', '单位', '目标', '实际值', '差值（个百分点）', '亮灯']], body);
+    ? table([28, '*', 70, 70, 50, 58, 40], [['排名', '单位', '年度目标', '累计完成', '完成率', '差值（个百分点）', '亮灯']], body, { caption, fontSize: 10 })
+    : table([28, '*', 70, 70, 70, 40], [['排名', '单位', '目标', '实际值', '差值（个百分点）', '亮灯']], body, { caption, fontSize: 10 });
 }
 
 function familyCharts(ctx: BuildContext, family: Family, placed: Set<string>): Content[] {

@@ -46,7 +46,7 @@ export const STYLES: StyleDictionary = {
   addressees: { font: FONTS.body, fontSize: BODY_SIZE, lineHeight: BODY_LINE_HEIGHT },
   h1: { font: FONTS.heading, bold: true, fontSize: BODY_SIZE, lineHeight: BODY_LINE_HEIGHT, leadingIndent: BODY_SIZE * 2 },
   h2: { font: FONTS.title, fontSize: BODY_SIZE, lineHeight: BODY_LINE_HEIGHT, leadingIndent: BODY_SIZE * 2 },
-  caption: { font: FONTS.heading, bold: true, fontSize: 12, alignment: 'center', margin: [0, 6, 0, 4] },
+  caption: { font: FONTS.heading, bold: true, fontSize: 12, alignment: 'center', margin: [0, 4, 0, 2] },
   tableHead: { font: FONTS.heading, bold: true, fontSize: TABLE_SIZE, alignment: 'center', fillColor: '#F2F2F2' },
   tableCell: { font: FONTS.body, fontSize: TABLE_SIZE, alignment: 'center', lineHeight: 1 },
   tableNote: { font: FONTS.body, fontSize: 10, lineHeight: 1.2, margin: [0, 3, 0, 0] },
@@ -59,7 +59,11 @@ export const STYLES: StyleDictionary = {
 
 /** Thin black rules, a heavier line under the head, as printed statistical tables have. */
 export const TABLE_LAYOUT: CustomTableLayout = {
-  hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 1 : i === (node.table.headerRows ?? 0) ? 0.8 : 0.4),
+  hLineWidth: (i, node) => {
+    const captionRows = (node.table as { captionRows?: number }).captionRows ?? 0;
+    if (i < captionRows) return 0;
+    return i === captionRows || i === node.table.body.length ? 1 : i === (node.table.headerRows ?? 0) ? 0.8 : 0.4;
+  },
   vLineWidth: (i, node) => (i === 0 || i === (node.table.widths?.length ?? 0) ? 0 : 0.4),
   hLineColor: () => '#000000',
   vLineColor: () => '#808080',

@@ -1,19 +1,43 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 
 /**
- * A table with its head repeated on every page it runs onto, rows kept whole, and the
- * bureau's rules. `head` may have several rows (grouped heads).
+ * A table with its caption (表N　…) and head repeated on every page it runs onto, rows kept
+ * whole, and the bureau's rules. The caption is the table's first head row, so it can never be
+ * left alone at the foot of a page (and no page-break callback, which re-lays the whole
+ * document each time it fires, is needed).
  */
-export function table(widths: (number | string)[], head: TableCell[][], body: TableCell[][], options: { fontSize?: number } = {}): Content {
-  const styledHead = head.map((row) => row.map((cell) => (typeof cell === 'string' ? { text: cell, style: 'tableHead' } : { style: 'tableHead', ...(cell as object) })));
-  const styledBody = body.map((row) => row.map((cell) => (typeof cell === 'string' ? { text: cell, style: 'tableCell' } : { style: 'tableCell', ...(cell as object) })));
+export function table(
+  widths: (number | string)[],
+  head: TableCell[][],
+  body: TableCell[][],
+  options: { fontSize?: number; caption?: string } = {},
+): Content {
+  // The size goes on every cell: a cell's style would otherwise override the table's.
+  const size = options.fontSize ? { fontSize: options.fontSize } : {};
+  const styled = (style: string) => (cell: TableCell) => (typeof cell === 'string' ? { text: cell, style, ...size } : { style, ...size, ...(cell as object) });
+  const styledHead = head.map((row) => row.map(styled('tableHead')));
+  const styledBody = body.map((row) => row.map(styled('tableCell')));
+  const captionRows = options.caption
+    ? [[{ text: options.caption, style: 'caption', colSpan: widths.length, border: [false, false, false, false] }, ...widths.slice(1).map(() => ({}))]]
+    : [];
   return {
-    table: { widths, headerRows: head.length, dontBreakRows: true, keepWithHeaderRows: 1, body: [...styledHead, ...styledBody] as TableCell[][] },
+    table: {
+      widths,
+      headerRows: captionRows.length + head.length,
+      dontBreakRows: true,
+      keepWithHeaderRows: 1,
+      body: [...captionRows, ...styledHead, ...styledBody] as TableCell[][],
+      captionRows: captionRows.length,
+    },
     layout: 'bulletin',
-    ...(options.fontSize ? { fontSize: options.fontSize } : {}),
   } as Content;
 }
 
-export function caption(number: number, text: string): Content {
-  return { text: `表${number}　${text}`, style: 'caption', headlineLevel: 1 } as Content;
+export function captionText(number: number, text: string): string {
+  return `表${number}　${text}`;
+}
+
+/** A heading kept on the same page as what follows it (the stack moves as one). */
+export function keepTogether(...parts: Content[]): Content {
+  return { stack: parts, unbreakable: true } as Content;
 }

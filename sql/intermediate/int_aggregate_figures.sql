@@ -45,6 +45,8 @@ member_figures as (
 ),
 
 -- Members that did not submit have no figures: the sums below leave them out by construction.
+-- fsum (Kahan summation): the result does not depend on the order parallel threads add rows in,
+-- so a rebuild gives the same bits.
 pooled as (
     select
         member_figures.aggregate_code,
@@ -55,9 +57,9 @@ pooled as (
         member_figures.indicator_code,
         cast(count(*) filter (where member_figures.submitted) as integer) as reporting_members,
         cast(count(*) as integer)                                         as member_count,
-        sum(member_figures.actual) filter (where member_figures.submitted)      as sum_actual,
-        sum(member_figures.numerator) filter (where member_figures.submitted)   as sum_numerator,
-        sum(member_figures.denominator) filter (where member_figures.submitted) as sum_denominator,
+        fsum(member_figures.actual) filter (where member_figures.submitted)      as sum_actual,
+        fsum(member_figures.numerator) filter (where member_figures.submitted)   as sum_numerator,
+        fsum(member_figures.denominator) filter (where member_figures.submitted) as sum_denominator,
         bool_or(not member_figures.submitted)                             as incomplete,
         string_agg(member_figures.member_name, '、' order by member_figures.member_order)
             filter (where not member_figures.submitted)                   as missing_units

@@ -42,14 +42,16 @@ flagged as (
     join snapshots on snapshots.submission_id = ledger.submission_id
 ),
 
+-- fsum (Kahan summation): the result does not depend on the order parallel threads add rows in,
+-- so a rebuild gives the same bits.
 sums as (
     select
         submission_id,
-        sum(area_mu) filter (where supplied_in_window)                                  as supplied_area,
-        sum(area_mu) filter (where supplied_in_window and is_transfer and is_industrial) as transfer_industrial_area,
-        sum(area_mu) filter (where supplied_in_window and is_transfer)                  as transfer_area,
-        sum(price_wan) filter (where supplied_in_window and is_transfer)                as transfer_price_wan,
-        sum(area_mu) filter (where supplied_in_window and is_stock)                     as stock_area,
+        fsum(area_mu) filter (where supplied_in_window)                                  as supplied_area,
+        fsum(area_mu) filter (where supplied_in_window and is_transfer and is_industrial) as transfer_industrial_area,
+        fsum(area_mu) filter (where supplied_in_window and is_transfer)                  as transfer_area,
+        fsum(price_wan) filter (where supplied_in_window and is_transfer)                as transfer_price_wan,
+        fsum(area_mu) filter (where supplied_in_window and is_stock)                     as stock_area,
         count(*) filter (where start_due)                                               as start_due_count,
         count(*) filter (where start_due and started_by_end)                            as started_count,
         count(*) filter (where completion_due)                                          as completion_due_count,

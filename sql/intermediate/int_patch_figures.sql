@@ -24,11 +24,13 @@ patches as (
 
 -- Joined on the integer submission_id and compared as period codes ('2023Q1' ≤ '2023Q2'), which
 -- keeps the 10-million-row province case fast.
+-- fsum (Kahan summation): the result does not depend on the order parallel threads add rows in,
+-- so a rebuild gives the same bits.
 sums as (
     select
         patches.submission_id,
-        sum(patches.illegal_farmland_mu)  as illegal_area,
-        sum(patches.occupied_farmland_mu) as occupied_area
+        fsum(patches.illegal_farmland_mu)  as illegal_area,
+        fsum(patches.occupied_farmland_mu) as occupied_area
     from patches
     join snapshots on snapshots.submission_id = patches.submission_id
     where patches.batch >= snapshots.period_year || 'Q1'

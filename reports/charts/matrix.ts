@@ -7,6 +7,27 @@ import { textWidth } from './measure';
 const LABEL_SIZE = 9;
 const LABEL_PADDING = 4;
 const PADDING = 2;
+/** Least white space between two column labels. */
+const COLUMN_GAP = 7;
+const ROW_TWO_LINES = 24;
+const LINE_HEIGHT = LABEL_SIZE + 1.5;
+
+/** One line if it fits in `room` px, else two lines of about equal width, joined by `\n`. */
+export function wrap(label: string, room: number): string[] {
+  if (textWidth(label, LABEL_SIZE) <= room) return [label];
+  const chars = [...label];
+  let best = 1;
+  let bestDiff = Infinity;
+  for (let k = 1; k < chars.length; k++) {
+    const a = textWidth(chars.slice(0, k).join(''), LABEL_SIZE);
+    const b = textWidth(chars.slice(k).join(''), LABEL_SIZE);
+    // Never start the second line with closing punctuation.
+    if ('）)、，。”'.includes(chars[k])) continue;
+    const diff = Math.abs(a - b);
+    if (diff < bestDiff) [best, bestDiff] = [k, diff];
+  }
+  return [chars.slice(0, best).join(''), chars.slice(best).join('')];
+}
 
 /**
  * The lights at a glance: one row per indicator, one column per unit (the nine, then 全市 and
@@ -34,12 +55,17 @@ export function matrixChart(rows: ReportRow[], which: 'main_targets' | 'other_in
   const present = [...new Set(picked.map((r) => r.status))] as Status[];
   const scales = statusScales(present);
 
-  // Column width from what is left after the longest indicator name, so the grid fills the page.
-  const labelRoom = Math.max(...indicatorOrder.map((l) => textWidth(l, LABEL_SIZE))) + LABEL_PADDING + 1;
-  // …but wide enough that two neighbouring column labels (centred: 经开区 beside 港区) keep apart.
+  // Columns wide enough that two neighbouring labels (centred: 经开区 beside 港区) stand clearly
+  // apart; the indicator names get what is left, on two lines where one is too long.
   const widths = unitOrder.map((u) => textWidth(u, LABEL_SIZE));
-  const pairNeed = Math.max(0, ...widths.slice(1).map((w, i) => (w + widths[i]) / 2 + 3.5));
+  const pairNeed = Math.max(0, ...widths.slice(1).map((w, i) => (w + widths[i]) / 2 + COLUMN_GAP));
+  const lineRoom = PAGE_WIDTH - 2 * PADDING - LABEL_PADDING - 2 - Math.ceil(pairNeed) * unitOrder.length;
+  const lines = new Map(indicatorOrder.map((l) => [l, wrap(l, lineRoom)]));
+  const labelRoom = Math.max(...[...lines.values()].flat().map((l) => textWidth(l, LABEL_SIZE))) + LABEL_PADDING + 2;
   const cell = Math.max(Math.ceil(pairNeed), Math.floor((PAGE_WIDTH - labelRoom - 2 * PADDING) / Math.max(1, unitOrder.length)));
+  const twoLines = [...lines.values()].some((l) => l.length > 1);
+  for (const d of data) d.indicator = lines.get(d.indicator)!.join('\n');
+  const rowOrder = indicatorOrder.map((l) => lines.get(l)!.join('\n'));
   const title = which === 'main_targets' ? '主要目标亮灯情况' : '其他指标亮灯情况';
   const period = picked[0]?.period ?? '';
   return {
@@ -52,7 +78,7 @@ export function matrixChart(rows: ReportRow[], which: 'main_targets' | 'other_in
       title: { text: title, subtitle: [`${period.slice(0, 4)}年第${'一二三四'[Number(period.slice(-1)) - 1]}季度；全市、市本级为汇总`], subtitlePadding: 4 },
       config: { ...chartConfig(), padding: PADDING, axis: { ...chartConfig().axis, labelFontSize: LABEL_SIZE }, legend: { ...chartConfig().legend, columns: 3 } },
       width: cell * unitOrder.length,
-      height: SIZES.matrixRow * indicatorOrder.length,
+      height: (twoLines ? ROW_TWO_LINES : SIZES.matrixRow) * indicatorOrder.length,
       autosize: { type: 'pad' },
       data: { values: data },
       layer: [
@@ -60,7 +86,7 @@ export function matrixChart(rows: ReportRow[], which: 'main_targets' | 'other_in
           mark: { type: 'rect', stroke: '#FFFFFF', strokeWidth: 1 },
           encoding: {
             x: { field: 'unit', type: 'nominal', sort: unitOrder },
-            y: { field: 'indicator', type: 'nominal', sort: indicatorOrder },
+            y: { field: 'indicator', type: 'nominal', sort: rowOrder },
             color: { condition: { test: "indexof(['全市','市本级'], datum.unit) >= 0", value: '#EEF2F8' }, value: '#F6F6F6' },
           },
         },
@@ -68,7 +94,13 @@ export function matrixChart(rows: ReportRow[], which: 'main_targets' | 'other_in
           mark: { type: 'point', filled: true, size: 70, strokeWidth: 1.8 },
           encoding: {
             x: { field: 'unit', type: 'nominal', sort: unitOrder, title: null, axis: { orient: 'top', labelAngle: 0, ticks: false, domain: false, labelPadding: 4, labelLimit: 0 } },
-            y: { field: 'indicator', type: 'nominal', sort: indicatorOrder, title: null, axis: { ticks: false, domain: false, labelLimit: 0, labelPadding: LABEL_PADDING } },
+            y: {
+              field: 'indicator', type: 'nominal', sort: rowOrder, title: null,
+              // Long names carry a line break (see wrap); Vega draws a label array as lines.
+              axis: { ticks: false, domain: false, labelLimit: 0, labelPadding: LABEL_PADDING, labelLineHeight: LINE_HEIGHT, labelExpr: "split(datum.label, '\\n')",
+                // Vega sets a label's first line at the row's middle: lift two-line labels by half a line.
+                labelOffset: { condition: { test: "indexof(datum.value, '\\n') >= 0", value: -LINE_HEIGHT / 2 }, value: 0 } },
+            },
             color: { field: 'light', type: 'nominal', scale: scales.color, title: null },
             shape: { field: 'light', type: 'nominal', scale: scales.shape, title: null },
           },

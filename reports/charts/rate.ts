@@ -56,9 +56,12 @@ export function rateChart(rows: ReportRow[], indicatorCode: string): Chart {
   };
 }
 
+/** Rates counted in parcels (kpis.md); area ratios such as 违法占用耕地比例 are not. */
+const COUNT_RATES = new Set(['commencement_rate', 'completion_rate']);
+
 /** "（45/50）" for count-based rates, so a 100% of 1 parcel reads differently from 100% of 40. */
 function fraction(r: ReportRow): string {
-  if (r.numerator == null || r.denominator == null || r.unit_of_measure !== '%') return '';
+  if (!COUNT_RATES.has(r.indicator_code) || r.numerator == null || r.denominator == null) return '';
   if (!Number.isInteger(r.numerator) || !Number.isInteger(r.denominator)) return '';
   return `（${r.numerator}/${r.denominator}）`;
 }

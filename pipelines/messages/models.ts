@@ -9,6 +9,9 @@ order, then every data test in sql/tests (each must return no rows), all in one 
 If a model or a data test fails, nothing changes: the previous marts stay as they were, and the
 failing file is named with a sample of its rows. Exit code 1 on failure.
 
+Periods built: every quarter of each plan year in the indicators seed, up to the latest period
+for which any table was submitted. A unit with nothing for a period is \`missing\` there.
+
 Options:
   --db FILE   warehouse file (default: NRP_DB, else data/warehouse.duckdb)
   --json      print the build summary as JSON`,

@@ -36,3 +36,34 @@ const ALLOWED = new Set<string>(Object.values(FONT_FILES));
 export function isFontFile(path: string): boolean {
   return ALLOWED.has(path);
 }
+
+let shapingOff = false;
+
+/**
+ * Turns off OpenType shaping (GSUB/GPOS) for our Noto SC faces, once per process. pdfmake
+ * measures CJK text a character at a time, and fontkit runs the whole OpenType machinery for
+ * each: that was most of the PDF's time. Chinese text needs no shaping (no ligatures, no
+ * contextual forms; the SC faces' default glyphs are the Simplified forms), so glyphs and
+ * advances are the same; only kerning between Latin digits is lost (the test compares widths).
+ * fontkit exposes no switch, so the shared font prototype's layout engine loses its OpenType
+ * engine for these faces only; every other font keeps shaping.
+ */
+export function disableCjkShaping(): void {
+  if (shapingOff) return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fontkit = require('fontkit') as { create(buffer: Buffer): object };
+  // An empty TrueType header is enough to reach the class every TrueType font shares.
+  const proto = Object.getPrototypeOf(fontkit.create(Buffer.from([0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]))) as object;
+  const original = Object.getOwnPropertyDescriptor(proto, '_layoutEngine');
+  if (!original?.get) return; // another fontkit: keep shaping rather than guess
+  const getter = original.get;
+  Object.defineProperty(proto, '_layoutEngine', {
+    configurable: true,
+    get(this: { postscriptName?: string }) {
+      const engine = getter.call(this) as { engine?: unknown };
+      if (/^NotoS(ans|erif)SC-/.test(this.postscriptName ?? '')) engine.engine = null;
+      return engine;
+    },
+  });
+  shapingOff = true;
+}

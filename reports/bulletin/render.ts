@@ -1,5 +1,5 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
-import { FONT_DICTIONARY, isFontFile } from './fonts';
+import { disableCjkShaping, FONT_DICTIONARY, isFontFile } from './fonts';
 import { TABLE_LAYOUT } from './styles';
 
 interface PdfMake {
@@ -20,6 +20,7 @@ function pdfmake(): PdfMake {
   if (engine) return engine;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pm = require('pdfmake') as PdfMake;
+  disableCjkShaping();
   pm.setFonts(FONT_DICTIONARY);
   pm.addTableLayouts({ bulletin: TABLE_LAYOUT });
   pm.setUrlAccessPolicy(() => false);

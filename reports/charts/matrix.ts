@@ -1,4 +1,5 @@
 import type { ReportRow } from '../mart';
+import { chartTitle } from './title';
 import { chartConfig, PAGE_WIDTH, SIZES, STATUS_STYLE, statusScales, shortUnitName, type Status } from './theme';
 import type { Chart } from './types';
 import { textWidth } from './measure';
@@ -75,7 +76,7 @@ export function matrixChart(rows: ReportRow[], which: 'main_targets' | 'other_in
     title,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: title, subtitle: [`${period.slice(0, 4)}年第${'一二三四'[Number(period.slice(-1)) - 1]}季度；全市、市本级为汇总`], subtitlePadding: 4 },
+      title: chartTitle(title, [`${period.slice(0, 4)}年第${'一二三四'[Number(period.slice(-1)) - 1]}季度；全市、市本级为汇总`]),
       config: { ...chartConfig(), padding: PADDING, axis: { ...chartConfig().axis, labelFontSize: LABEL_SIZE }, legend: { ...chartConfig().legend, columns: 3 } },
       width: cell * unitOrder.length,
       height: (twoLines ? ROW_TWO_LINES : SIZES.matrixRow) * indicatorOrder.length,

@@ -52,3 +52,30 @@ export function vegaTextWidth(item: { fontSize?: number | string; fontWeight?: u
   if (size <= 0 || !line) return 0;
   return textWidth(line, size, isBold(item.fontWeight));
 }
+
+/**
+ * Lines that fit `width` px at `fontSize`: a line too long is broken after the last Chinese
+ * comma or semicolon that keeps the first part within the width (else hard at the width), so a
+ * subtitle never runs past the type area.
+ */
+export function fitLines(lines: string[], fontSize: number, width: number): string[] {
+  const out: string[] = [];
+  for (let line of lines) {
+    while (textWidth(line, fontSize) > width) {
+      const chars = [...line];
+      let fit = 0;
+      while (fit < chars.length && textWidth(chars.slice(0, fit + 1).join(''), fontSize) <= width) fit++;
+      let cut = fit;
+      for (let k = fit; k > fit / 2; k--) {
+        if ('，；、'.includes(chars[k - 1])) {
+          cut = k;
+          break;
+        }
+      }
+      out.push(chars.slice(0, cut).join(''));
+      line = chars.slice(cut).join('');
+    }
+    if (line) out.push(line);
+  }
+  return out;
+}

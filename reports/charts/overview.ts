@@ -1,4 +1,5 @@
 import type { ReportRow } from '../mart';
+import { chartTitle } from './title';
 import { chartConfig, formatAmount, formatPercent, INK, PAGE_WIDTH, SIZES, STATUS_STYLE, statusScales, type Status } from './theme';
 import { textWidth } from './measure';
 import type { Chart, VlSpec } from './types';
@@ -88,7 +89,7 @@ export function overviewChart(rows: ReportRow[]): Chart {
     title,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: title, subtitle, subtitlePadding: 4 },
+      title: chartTitle(title, subtitle),
       config: chartConfig(),
       width: PAGE_WIDTH,
       height: SIZES.band * data.length,

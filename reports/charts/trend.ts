@@ -1,4 +1,5 @@
 import type { ReportRow } from '../mart';
+import { chartTitle } from './title';
 import { chartConfig, formatAmount, formatPercent, INK, PAGE_WIDTH, quarterLabel, SIZES, STATUS_STYLE, statusScales, type Status } from './theme';
 import type { Chart, VlSpec } from './types';
 
@@ -30,7 +31,7 @@ export function trendChart(history: ReportRow[], mainTarget: number, period: str
     title,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: title, subtitle: subtitleFor(rows), subtitlePadding: 4 },
+      title: chartTitle(title, subtitleFor(rows)),
       config: chartConfig(),
       autosize: { type: 'pad' },
       spacing: 14,

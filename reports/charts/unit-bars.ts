@@ -1,4 +1,5 @@
 import type { ReportRow } from '../mart';
+import { chartTitle } from './title';
 import { chartConfig, INK, PAGE_WIDTH, SIZES, STATUS_STYLE, statusScales, type Status } from './theme';
 import { textWidth } from './measure';
 import type { VlSpec } from './types';
@@ -133,7 +134,7 @@ export function unitBarsSpec(input: UnitBarsInput): VlSpec {
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: input.title, subtitle: input.subtitle, subtitlePadding: 4, offset: 18 },
+    title: chartTitle(input.title, input.subtitle, { offset: 18 }),
     width: PAGE_WIDTH,
     height,
     autosize: { type: 'fit-x', contains: 'padding' },

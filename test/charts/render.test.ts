@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bulletinCharts, PAGE_WIDTH, rankChart, renderPng, renderSvg } from '../../reports/charts';
-import { textWidth } from '../../reports/charts/measure';
+import { fitLines, textWidth } from '../../reports/charts/measure';
 import { SIZES } from '../../reports/charts/theme';
 import { inkShare, readPng } from './png';
 import { historyBefore, rowsOf } from './rows';
@@ -17,6 +17,16 @@ describe('text widths from the bundled font', () => {
     expect(textWidth('嘉兴经济技术开发区', 10)).toBeCloseTo(90, 5);
     expect(textWidth('12.3%', 10)).toBeLessThan(0.8 * 5 * 10);
     expect(textWidth('国', 10, true)).toBeCloseTo(10, 5);
+  });
+
+  it('breaks a subtitle too wide for the page after a Chinese comma', () => {
+    const long = '全市累计完成343.22万平方米，为年度目标500万平方米的68.6%，滞后序时进度6.4个百分点，另有说明文字使它超出版心宽度';
+    const lines = fitLines([long], 10, 300);
+    expect(lines.join('')).toBe(long);
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(textWidth(line, 10)).toBeLessThanOrEqual(300);
+    expect(lines[0].endsWith('，')).toBe(true);
+    expect(fitLines(['短'], 10, 300)).toEqual(['短']);
   });
 });
 

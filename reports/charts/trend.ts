@@ -56,6 +56,8 @@ interface Point {
   label: string;
   light: string;
   reference: number | null;
+  /** Where the label sits: the higher of bar and reference. */
+  top: number;
 }
 
 function panel(rows: ReportRow[]): VlSpec {
@@ -78,8 +80,10 @@ function panel(rows: ReportRow[]): VlSpec {
       label: shown ? `${STATUS_STYLE[status].glyph} ${cumulative || !level ? formatPercent(value!) : formatAmount(r.actual!, r.unit_of_measure)}` : STATUS_STYLE[status].label,
       light: STATUS_STYLE[status].label,
       reference: cumulative ? r.expected_pct : r.target == null ? null : r.target * scale,
+      top: 0,
     };
   });
+  for (const p of points) p.top = Math.max(p.at, p.reference ?? 0);
   const statuses = [...new Set(byPeriod.map((r, i) => (points[i].value == null ? (r.status === 'missing' ? 'missing' : 'no_data') : r.status)))] as Status[];
   const scales = statusScales(statuses);
   const refs = points.filter((p) => p.reference != null).map((p) => p.reference!);
@@ -100,9 +104,10 @@ function panel(rows: ReportRow[]): VlSpec {
       encoding: { x, y, color: { field: 'light', type: 'nominal', scale: scales.color, legend: null } },
     },
     {
-      // Right of the bar (and of the schedule tick, which is BAR + 12 wide), so the two never cross.
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: TICK_WIDTH / 2 + 3, fontSize: SIZES.value, color: INK.text },
-      encoding: { x, y, text: { field: 'label', type: 'nominal' } },
+      // Above both the bar and its reference tick, so a label never crosses a line; a band
+      // (390 / 4 px) is wider than the longest label ("■ 189.58万亩").
+      mark: { type: 'text', align: 'center', baseline: 'bottom', dy: -4, fontSize: SIZES.value, color: INK.text },
+      encoding: { x, y: { ...y, field: 'top' }, text: { field: 'label', type: 'nominal' } },
     },
   ];
   // The reference (序时进度, or the threshold / floor) as a short dark line on each quarter's bar:

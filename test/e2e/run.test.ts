@@ -1,0 +1,79 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateSample } from '../../pipelines/sample';
+import { seedsDir } from '../../pipelines/warehouse';
+import { pdfPages, squeeze } from '../report/pdf-text';
+import { nrpProcess, tempDir } from '../helpers';
+
+/**
+ * The analyst's job end to end, as a child process: the sample's first half-year in the inbox,
+ * `nrp run --period 2023Q2`, then the bulletin, the charts and the summary are checked.
+ */
+const dir = tempDir('nrp-e2e-');
+const inbox = join(dir, 'inbox');
+const out = join(dir, 'out');
+const db = join(dir, 'w.duckdb');
+let first: ReturnType<typeof nrpProcess>;
+
+beforeAll(async () => {
+  await generateSample({ outDir: inbox, seed: 7, scale: 1, seedsDir: seedsDir() });
+  // Keep the first two quarters (and the broken files) so the test stays quick.
+  for (const folder of readdirSync(inbox)) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(folder) && folder > '2023-07-31') rmSync(join(inbox, folder), { recursive: true });
+  }
+  first = nrpProcess(['run', '--period', '2023Q2', '--inbox', inbox, '--db', db, '--out', out]);
+}, 600_000);
+
+describe('nrp run', () => {
+  it('exits 1 because the sample holds broken files, and names them with the reason', () => {
+    expect(first.code).toBe(1);
+    expect(first.stderr).toMatch(/2 拒收 rejected/);
+    expect(first.stderr).toContain('✗ 桐乡市_2023Q3.xlsx');
+    expect(first.stderr).toContain('✗ 平湖市_2023Q4.xlsx');
+    expect(first.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+  });
+
+  it('says how long each stage took and where the outputs are', () => {
+    expect(first.stderr).toMatch(/time 用时: ingest [\d.]+ s, build [\d.]+ s, charts 2023Q2 [\d.]+ s, bulletin 2023Q2 [\d.]+ s/);
+    expect(first.stderr).toContain(join(out, 'bulletin-2023Q2.pdf'));
+  });
+
+  it('the status counts in the summary are the mart\'s', () => {
+    const q = nrpProcess(['query', '--db', db, '--format', 'json',
+      "select status, count(*) as n from mart_indicator_progress where period = '2023Q2' and unit_code = '330400' group by status"]);
+    const counts = Object.fromEntries((JSON.parse(q.stdout) as { status: string; n: number }[]).map((r) => [r.status, r.n]));
+    expect(first.stderr).toContain(`2023Q2 全市 city: 绿灯 green ${counts.green ?? 0}, 黄灯 yellow ${counts.yellow ?? 0}, 红灯 red ${counts.red ?? 0}`);
+  });
+
+  it('writes the charts of the period', () => {
+    const svgs = readdirSync(join(out, 'charts', '2023Q2')).filter((f) => f.endsWith('.svg'));
+    expect(svgs.length).toBeGreaterThanOrEqual(5);
+    expect(svgs).toContain('rank-land_supply.svg');
+  });
+
+  it('writes a bulletin whose text carries the period, every unit and the city land supply', async () => {
+    const file = join(out, 'bulletin-2023Q2.pdf');
+    expect(existsSync(file)).toBe(true);
+    const text = squeeze((await pdfPages(file)).join('\n'));
+    expect(text).toContain('关于2023年第二季度全市自然资源和规划主要目标任务进展情况的通报');
+    for (const unit of ['南湖区', '秀洲区', '嘉善县', '海盐县', '海宁市', '平湖市', '桐乡市', '嘉兴经济技术开发区', '嘉兴港区']) expect(text).toContain(unit);
+    const q = nrpProcess(['query', '--db', db, '--format', 'json',
+      "select actual from mart_indicator_progress where period = '2023Q2' and unit_code = '330400' and indicator_code = 'land_supply'"]);
+    const actual = JSON.parse(q.stdout)[0].actual as number;
+    const shown = actual >= 10000 ? `${(actual / 10000).toFixed(2)}万亩` : `${Number(actual.toFixed(2))}亩`;
+    expect(text).toContain(`国有土地供应总量${shown}`);
+  });
+
+  it('a second run loads nothing again and still writes the bulletin', () => {
+    const again = nrpProcess(['run', '--period', '2023Q2', '--inbox', inbox, '--db', db, '--out', out]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/文件 files: 0 接收 accepted, 2 拒收 rejected, \d+ 已接收过 already loaded/);
+  });
+
+  it('usage errors exit 2', () => {
+    expect(nrpProcess(['run', '--inbox', inbox, '--db', db]).code).toBe(2);
+    expect(nrpProcess(['run', '--period', '2023Q9', '--inbox', inbox, '--db', db]).code).toBe(2);
+    expect(nrpProcess(['run', '--period', '2023Q2', '--inbox', join(dir, 'nope'), '--db', db]).code).toBe(2);
+  });
+});

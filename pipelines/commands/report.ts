@@ -39,17 +39,23 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const steps = progress(io);
 
   steps.stage(reportMessages.loading);
-  const { data, focus } = await withReadWarehouse(dbPath, async (wh) => {
+  const { data, focus, issuedBefore } = await withReadWarehouse(dbPath, async (wh) => {
     const focus = values.unit ? await resolveUnit(wh, values.unit) : CITY;
-    return { data: await loadData(wh, period), focus };
+    return { data: await loadData(wh, period), focus, issuedBefore: values.issue ? await issuedValues(wh, number) : new Map() };
   });
   if (data.rows.length === 0) throw new CliError(reportMessages.noRows(code));
+  // Issued figures are never silently replaced: a corrected bulletin takes a new number. Checked
+  // before anything is drawn or written.
+  const published = focus === CITY ? data.rows : data.rows.filter((r) => r.unit_code === focus || r.unit_code === CITY);
+  if (issuedBefore.size > 0 && published.some((r) => !sameValue(issuedBefore.get(`${r.unit_code}|${r.indicator_code}`), r.actual))) {
+    throw new CliError(reportMessages.reissueChanged(number));
+  }
   steps.done();
 
   // Charts and pdfmake are loaded only here: the other commands never pay for vega or pdfkit.
   steps.stage(reportMessages.charts);
   const { chartFigures } = await import('../../reports/bulletin/charts');
-  const charts = await chartFigures(data.rows, [...data.history, ...data.rows]);
+  const charts = await chartFigures(data.rows, [...data.history, ...data.rows], focus);
   steps.done(`${charts.length}`);
 
   steps.stage(reportMessages.rendering);
@@ -68,17 +74,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
   io.stderr(reportMessages.wrote(file, pdf.length) + '\n');
 
   if (values.issue) {
-    const rows = focus === CITY ? data.rows : data.rows.filter((r) => r.unit_code === focus || r.unit_code === CITY);
-    await withWriteWarehouse(dbPath, async (wh) => {
-      const before = await issuedValues(wh, number);
-      const changed = before.size > 0 && rows.some((r) => !sameValue(before.get(`${r.unit_code}|${r.indicator_code}`), r.actual));
-      if (changed) throw new CliError(reportMessages.reissueChanged(number));
-      await recordIssue(wh, {
+    await withWriteWarehouse(dbPath, (wh) =>
+      recordIssue(wh, {
         documentNumber: number, period: code, scope: focus, issuedOn: settings.issuedOn,
         fileName: basename(file), pdfSha256: createHash('sha256').update(pdf).digest('hex'),
-      }, rows);
-    });
-    io.stderr(reportMessages.issued(number, rows.length) + '\n');
+      }, published),
+    );
+    io.stderr(reportMessages.issued(number, published.length) + '\n');
   }
   return EXIT.ok;
 }

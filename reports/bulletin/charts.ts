@@ -1,6 +1,6 @@
 import type { Chart } from '../charts';
 import type { ReportRow } from '../mart';
-import { families, type ChartFigure } from './model';
+import { CITY, families, type ChartFigure } from './model';
 
 /**
  * The charts the bulletin prints, chosen from what reports/charts offers for the period: the
@@ -8,8 +8,11 @@ import { families, type ChartFigure } from './model';
  * chart of its first indicator that has one, else its quarterly trend). Only these are drawn:
  * a chart costs tens of milliseconds, and a bulletin of 27 charts would read as a chart book.
  */
-export function chooseCharts(rows: ReportRow[], offered: Chart[]): Chart[] {
+export function chooseCharts(rows: ReportRow[], offered: Chart[], focus = CITY): Chart[] {
   const chosen: Chart[] = [];
+  // The overview and the trends show the city's figures: a one-unit bulletin keeps only the
+  // charts that rank every unit (its own bar among them).
+  if (focus !== CITY) offered = offered.filter((c) => c.kind === 'rank' || c.kind === 'rate');
   const overview = offered.find((c) => c.kind === 'overview');
   if (overview) chosen.push(overview);
   for (const family of families(rows)) {
@@ -29,9 +32,9 @@ export function chooseCharts(rows: ReportRow[], offered: Chart[]): Chart[] {
  * text). The chart's own title is left out: the bulletin captions its figures below them
  * (图N　…), as printed documents do, and the title would otherwise appear twice.
  */
-export async function chartFigures(rows: ReportRow[], history: ReportRow[]): Promise<ChartFigure[]> {
+export async function chartFigures(rows: ReportRow[], history: ReportRow[], focus = CITY): Promise<ChartFigure[]> {
   const charts = await import('../charts');
-  const chosen = chooseCharts(rows, charts.bulletinCharts(rows, history));
+  const chosen = chooseCharts(rows, charts.bulletinCharts(rows, history), focus);
   const svgs = await Promise.all(chosen.map((c) => charts.renderSvg(untitled(c.spec))));
   return chosen.map((c, i) => ({
     id: c.id,

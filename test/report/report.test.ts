@@ -136,8 +136,9 @@ describe('nrp report: a restated figure', () => {
     );
     await fixtureWarehouse(dir, changed);
     // Re-issuing the same document number with other figures is refused …
-    const refused = await nrp(['report', '--period', PERIOD, '--db', db, '--out', join(dir, 'second'), '--issue']);
+    const refused = await nrp(['report', '--period', PERIOD, '--db', db, '--out', join(dir, 'refused'), '--issue']);
     expect(refused.code).toBe(1);
+    expect(existsSync(join(dir, 'refused', 'bulletin-2023Q2.pdf'))).toBe(false);
     // … a corrected bulletin gets a new number.
     const config = JSON.parse(readFileSync(DEFAULT_CONFIG_PATH, 'utf8'));
     config.periods[PERIOD] = { serial: 40, issuedOn: '2023-08-01' };

@@ -12,7 +12,7 @@
 with
 
 snapshots as (
-    select s.submission_id, s.unit_code, s.period, p.period_year, p.period_quarter
+    select s.submission_id, s.unit_code, s.period, p.period_year || 'Q1' as first_batch
     from stg_submissions s
     join int_periods p on p.period = s.period
     where s.source = 'patches'
@@ -33,7 +33,7 @@ sums as (
         fsum(patches.occupied_farmland_mu) as occupied_area
     from patches
     join snapshots on snapshots.submission_id = patches.submission_id
-    where patches.batch >= snapshots.period_year || 'Q1'
+    where patches.batch >= snapshots.first_batch
       and patches.batch <= snapshots.period
     group by patches.submission_id
 ),

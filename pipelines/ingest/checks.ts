@@ -1,6 +1,7 @@
 import { cellMessages, type CellContext } from '../messages';
 import { parsePeriod, periodCode, periodEnd, type Period } from '../period';
 import type { Warehouse } from '../warehouse';
+import { mark } from './profile';
 import { ingestSql, sqlString } from './sql';
 import type { StagedTable } from './staged';
 import { columnLetter, headerOf, type TableSpec } from './tables';
@@ -23,27 +24,37 @@ export interface TableCheck {
   errorCount: number;
 }
 
-/** Fills batch_map: the distinct 监测批次 texts read by pipelines/period.ts (the one period parser). */
-async function fillBatchMap(wh: Warehouse, relation: string): Promise<void> {
-  await wh.run('create or replace temp table batch_map (raw varchar, period varchar, year integer, quarter integer)');
+/**
+ * 监测批次 → period code, as SQL: the distinct texts of the file read by pipelines/period.ts
+ * (the one period parser), written as a CASE (few values, the usual case) or, for many, a
+ * lookup table.
+ */
+async function batchPeriodSql(wh: Warehouse, relation: string): Promise<string> {
   const distinct = await wh.all<{ batch: string }>(`select distinct batch from ${relation} where batch is not null`);
   const mapped = distinct
     .map((d) => ({ raw: d.batch, p: parsePeriod(d.batch) }))
     .filter((d): d is { raw: string; p: Period } => d.p !== undefined);
+  if (mapped.length === 0) return 'null::varchar';
+  if (mapped.length <= 200) return `case batch ${mapped.map((m) => `when ${sqlString(m.raw)} then '${periodCode(m.p)}'`).join(' ')} end`;
+  await wh.run('create or replace temp table batch_map (raw varchar primary key, period varchar)');
   for (let i = 0; i < mapped.length; i += 500) {
-    const values = mapped.slice(i, i + 500).map((m) => `(${sqlString(m.raw)}, '${periodCode(m.p)}', ${m.p.year}, ${m.p.quarter})`);
+    const values = mapped.slice(i, i + 500).map((m) => `(${sqlString(m.raw)}, '${periodCode(m.p)}')`);
     await wh.run(`insert into batch_map values ${values.join(', ')}`);
   }
+  return '(select m.period from batch_map m where m.raw = batch)';
 }
 
 /** Normalises a staged table into typed_<key> and runs its checks. */
 export async function checkTable(wh: Warehouse, staged: StagedTable, period: Period, file: string): Promise<TableCheck> {
   const key = staged.table.key;
-  if (key === 'patches') await fillBatchMap(wh, staged.relation);
-  await wh.run(ingestSql(`typed_${key}`, { stage: staged.relation, year: period.year }));
-  const rows = (await wh.one<{ n: number }>(`select count(*) as n from typed_${key}`))!.n;
+  const batch_period = key === 'patches' ? await batchPeriodSql(wh, staged.relation) : '';
+  mark('batch map');
   const vars = { period_end: periodEnd(period), year: period.year, quarter: period.quarter, period: periodCode(period) };
-  await wh.run(`create or replace temp table check_errors as ${ingestSql(`errors_${key}`, vars)}`);
+  await wh.run(ingestSql(`typed_${key}`, { stage: staged.relation, batch_period, ...vars }));
+  mark('typed');
+  const rows = (await wh.one<{ n: number }>(`select count(*) as n from typed_${key}`))!.n;
+  await wh.run(`create or replace temp table check_errors as ${ingestSql(`errors_${key}`, { stage: staged.relation, ...vars })}`);
+  mark('errors');
   const errorCount = (await wh.one<{ n: number }>('select count(*) as n from check_errors'))!.n;
   const found = errorCount
     ? await wh.all<CheckRow>(`select * from check_errors order by source_row, col, code limit ${MAX_LISTED_ERRORS + 50}`)

@@ -8,6 +8,7 @@ import { periodCode, type Period } from '../period';
 import type { Warehouse } from '../warehouse';
 import { checkTable, indicatorWarnings, type TableCheck } from './checks';
 import { parseFileName, periodOf, resolveUnit, type UnitRow } from './identity';
+import { mark } from './profile';
 import { stageCsv } from './source-csv';
 import { stageWorkbook } from './source-xlsx';
 import { ingestSql, sqlString } from './sql';
@@ -42,13 +43,16 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     return report;
   };
 
+  mark('start');
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (error) {
     return fail('unreadable', fileMessages.unreadable((error as Error).message));
   }
+  mark('read');
   report.sha256 = createHash('sha256').update(bytes).digest('hex');
+  mark('sha256');
   if (bytes.length === 0 || /^\s*$/.test(bytes.subarray(0, 64).toString('latin1')) && bytes.length < 64) return fail('empty_file', fileMessages.emptyFile);
   const ext = extname(path).toLowerCase();
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -104,6 +108,7 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
       }
     }
     for (const s of staged) temps.push(...s.temps);
+    mark('staged');
 
     // Unit and period: 填报信息 and the file name; both present and different → rejected.
     const unit = identify(report, file, 'unit', sheetUnit, named.unit, ctx);
@@ -120,6 +125,7 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
         temps.push(`typed_${s.table.key}`);
         const check = await checkTable(wh, s, period, file);
         checks.push(check);
+        mark(`checked ${s.table.key}`);
         report.errors.push(...check.errors);
       }
     }
@@ -143,6 +149,7 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     if (!ctx.dryRun) {
       try {
         await load(wh, report, checks, path);
+        mark('loaded');
       } catch (error) {
         report.tables.forEach((t) => { delete t.version; delete t.submission_id; });
         fail('load_failed', fileMessages.loadFailed(duckdbMessage(error)));

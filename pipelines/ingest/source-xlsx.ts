@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excelJS } from './exceljs-reader';
 import type { DuckDBAppender } from '@duckdb/node-api';
 import type { Warehouse } from '../warehouse';
 import { findHeader, normaliseHeader, tableByName, type HeaderMatch, type TableSpec } from './tables';
@@ -100,7 +101,7 @@ class SheetStager {
  */
 export async function stageWorkbook(wh: Warehouse, path: string): Promise<XlsxStageResult> {
   const result: XlsxStageResult = { staged: [], info: { sheetPresent: false }, missingColumns: [], sheetNames: [] };
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const reader = new (excelJS().stream.xlsx.WorkbookReader)(path, {
     sharedStrings: 'cache',
     styles: 'cache',
     hyperlinks: 'ignore',

@@ -1,6 +1,15 @@
 -- Every rule of submissions.md for 卫片图斑: (source_row, col, raw, code, detail).
--- {{year}} / {{quarter}} are the period's; {{period}} its code.
-with t as (from typed_patches),
+-- {{year}} / {{quarter}} are the period's; {{period}} its code. t holds the rows that break a
+-- row-level rule (one cheap filter pass); only the duplicate check reads the whole table.
+with t as materialized (
+  select x.*, s.patch_id, s.batch, s.occupied_farmland_mu, s.illegal_farmland_mu, s.judgement
+  from typed_patches as x
+  join {{stage}} as s on s.source_row = x.source_row
+  where v_patch_id is null or v_batch is null or v_occupied_farmland_mu is null or v_illegal_farmland_mu is null
+     or v_judgement is null or v_occupied_farmland_mu < 0 or v_illegal_farmland_mu < 0
+     or v_illegal_farmland_mu > v_occupied_farmland_mu + 1e-9 or (v_judgement = '合法' and v_illegal_farmland_mu <> 0)
+     or v_batch not like '{{year}}Q%' or v_batch > '{{period}}'
+),
 required as (
   select source_row, col, raw, 'required' as code, null as detail
   from (
@@ -35,11 +44,11 @@ checks as (
   select source_row, 'batch', batch, 'batch_unreadable', null from t where v_batch is null and not nrp_blank(batch)
   union all
   select source_row, 'batch', batch, 'batch_out_of_range', '{{year}}Q1–{{period}}'
-  from t where v_batch_year <> {{year}} or v_batch_quarter > {{quarter}}
+  from t where v_batch not like '{{year}}Q%' or v_batch > '{{period}}'
 ),
 duplicates as (
   select unnest(rows[2:]) as source_row, 'patch_id' as col, v_patch_id as raw, 'duplicate' as code, cast(rows[1] as varchar) as detail
-  from (select v_patch_id, list(source_row order by source_row) as rows from t where v_patch_id is not null group by v_patch_id having count(*) > 1)
+  from (select v_patch_id, list(source_row order by source_row) as rows from typed_patches where v_patch_id is not null group by v_patch_id having count(*) > 1)
 )
 select * from required
 union all select * from checks

@@ -7,10 +7,17 @@ create or replace temp macro nrp_narrow(x) as
   translate(x, '０１２３４５６７８９．－−＋，％　', '0123456789.--+,% ');
 
 -- Empty, -, —, /, 无 (and their full-width twins) mean "no value": never zero.
+-- CASE keeps it cheap: most values are decided by the null, length or exact-match branch, and
+-- trimming runs only for short values with whitespace in them.
 create or replace temp macro nrp_blank(x) as
-  x is null
-  or (length(x) <= 8 and trim(x, ' 	' || chr(13) || chr(10) || '　')
-      in ('', '-', '--', '—', '——', '–', '－', '/', '／', '无'));
+  case
+    when x is null then true
+    when strlen(x) > 24 then false
+    when x in ('', '-', '--', '—', '——', '–', '－', '/', '／', '无') then true
+    when contains(x, ' ') or contains(x, '　') then
+      trim(x, ' 　') in ('', '-', '--', '—', '——', '–', '－', '/', '／', '无')
+    else false
+  end;
 
 -- Text without spaces, thousands separators (, and ，): what remains must be a number.
 create or replace temp macro nrp_num_text(x) as
@@ -28,13 +35,16 @@ create or replace temp macro nrp_decimal(s) as
     when regexp_full_match(s, '[+-]?(\d+(\.\d*)?|\.\d+)万') then cast(left(s, length(s) - 1) as double) * 10000
   end;
 
--- A number as typed, in the column's unit; null when blank or not a number (check nrp_blank to tell which).
+-- A number as typed, in the column's unit; null when blank or not a number (check nrp_blank to
+-- tell which). Plain numbers take the cast; only the rest go through the text clean-up.
+create or replace temp macro nrp_num_slow(x, unit) as
+  case when nrp_blank(x) then null else nrp_decimal(nrp_strip_unit(nrp_num_text(x), unit)) end;
+create or replace temp macro nrp_finite(v) as
+  case when isfinite(v) then v end;
 create or replace temp macro nrp_num(x, unit) as
-  case
-    when nrp_blank(x) then null
-    when isfinite(try_cast(x as double)) then try_cast(x as double)
-    else nrp_decimal(nrp_strip_unit(nrp_num_text(x), unit))
-  end;
+  case when x is null then null
+       when try_cast(x as double) is not null then nrp_finite(try_cast(x as double))
+       else nrp_num_slow(x, unit) end;
 
 -- Date text (not the fast ISO form) to a date: 2023/3/14, 2023.3.14, 2023年3月14日, 20230314,
 -- and Excel serial day numbers (45000 = 2023-03-15; Excel's day 0 is 1899-12-30 after its leap-year bug).
@@ -52,34 +62,52 @@ create or replace temp macro nrp_date_range(d) as
 
 create or replace temp macro nrp_date(x) as
   case
+    when x is null then null
+    when strlen(x) = 10 and try_cast(x as date) is not null then nrp_date_range(try_cast(x as date))
     when nrp_blank(x) then null
     else nrp_date_range(coalesce(try_cast(x as date), nrp_date_slow(regexp_replace(nrp_narrow(x), '\s', '', 'g'))))
   end;
+
+-- Free text: null when blank, trimmed only when it holds spaces (trim on every value is costly).
+create or replace temp macro nrp_text(x) as
+  case when x is null then null
+       when strlen(x) > 3 and not contains(x, ' ') and not contains(x, '　') and not contains(x, '	') then x
+       when nrp_blank(x) then null
+       else trim(x, ' 　	') end;
 
 -- List values: trimmed, inner spaces removed.
 create or replace temp macro nrp_word(x) as
   regexp_replace(x, '[\s　]', '', 'g');
 
 -- 供地方式: 挂牌/拍卖/招标/协议出让 mean 出让.
-create or replace temp macro nrp_supply_method(x) as
-  case nrp_word(x)
+create or replace temp macro nrp_supply_method_word(x) as
+  case x
     when '出让' then '出让' when '挂牌出让' then '出让' when '拍卖出让' then '出让'
     when '招标出让' then '出让' when '协议出让' then '出让' when '招拍挂出让' then '出让'
     when '划拨' then '划拨'
   end;
+create or replace temp macro nrp_supply_method(x) as
+  case when x in ('出让', '划拨') then x else nrp_supply_method_word(nrp_word(x)) end;
 
 -- 土地用途: a trailing 用地 is dropped.
-create or replace temp macro nrp_land_use(x) as
-  case regexp_replace(nrp_word(x), '用地$', '')
+create or replace temp macro nrp_land_use_word(x) as
+  case x
     when '工业' then '工业' when '商服' then '商服' when '商业服务业' then '商服'
     when '住宅' then '住宅' when '公共管理与公共服务' then '公共管理与公共服务'
     when '交通运输' then '交通运输' when '其他' then '其他'
   end;
+create or replace temp macro nrp_land_use(x) as
+  case when x in ('工业', '商服', '住宅', '公共管理与公共服务', '交通运输', '其他') then x
+       else nrp_land_use_word(regexp_replace(nrp_word(x), '用地$', '')) end;
 
-create or replace temp macro nrp_yes_no(x) as
-  case upper(nrp_word(x))
+create or replace temp macro nrp_yes_no_word(x) as
+  case x
     when '是' then true when '否' then false when 'TRUE' then true when 'FALSE' then false
   end;
+create or replace temp macro nrp_yes_no(x) as
+  case x when '是' then true when '否' then false else nrp_yes_no_word(upper(nrp_word(x))) end;
 
+create or replace temp macro nrp_judgement_word(x) as
+  case x when '合法' then '合法' when '违法' then '违法' when '其他' then '其他' end;
 create or replace temp macro nrp_judgement(x) as
-  case nrp_word(x) when '合法' then '合法' when '违法' then '违法' when '其他' then '其他' end;
+  case when x in ('合法', '违法', '其他') then x else nrp_judgement_word(nrp_word(x)) end;

@@ -1,18 +1,17 @@
--- 卫片图斑 rows staged as text ({{stage}}), normalised. 监测批次 is mapped through batch_map
--- (raw text → period), which ingest fills from pipelines/period.ts for the distinct values.
+-- 卫片图斑 rows staged as text ({{stage}}), normalised. 监测批次 goes through {{batch_period}},
+-- a CASE expression over the file's distinct 监测批次 texts, each read by pipelines/period.ts
+-- (the one period parser) in ingest. Rows blank in every column are dropped. Only typed values
+-- are kept: errors_patches.sql joins the raw text back for the few rows that break a rule.
 create or replace temp table typed_patches as
 select
-  s.source_row,
-  s.patch_id, s.batch, s.occupied_farmland_mu, s.illegal_farmland_mu, s.judgement, s.rectification_status,
-  case when nrp_blank(s.patch_id) then null else trim(s.patch_id, ' 　') end                     as v_patch_id,
-  b.period                                                                                      as v_batch,
-  b.year                                                                                        as v_batch_year,
-  b.quarter                                                                                     as v_batch_quarter,
-  nrp_num(s.occupied_farmland_mu, '亩')                                                         as v_occupied_farmland_mu,
-  nrp_num(s.illegal_farmland_mu, '亩')                                                          as v_illegal_farmland_mu,
-  nrp_judgement(s.judgement)                                                                    as v_judgement,
-  case when nrp_blank(s.rectification_status) then null else trim(s.rectification_status, ' 　') end as v_rectification_status
-from {{stage}} as s
-left join batch_map as b on b.raw = s.batch
-where not (nrp_blank(s.patch_id) and nrp_blank(s.batch) and nrp_blank(s.occupied_farmland_mu)
-       and nrp_blank(s.illegal_farmland_mu) and nrp_blank(s.judgement) and nrp_blank(s.rectification_status));
+  source_row,
+  nrp_text(patch_id)                          as v_patch_id,
+  {{batch_period}}                            as v_batch,
+  nrp_num(occupied_farmland_mu, '亩')         as v_occupied_farmland_mu,
+  nrp_num(illegal_farmland_mu, '亩')          as v_illegal_farmland_mu,
+  nrp_judgement(judgement)                    as v_judgement,
+  nrp_text(rectification_status)              as v_rectification_status
+from {{stage}}
+where (strlen(patch_id) > 3 and not contains(patch_id, ' '))
+   or not (nrp_blank(patch_id) and nrp_blank(batch) and nrp_blank(occupied_farmland_mu) and nrp_blank(illegal_farmland_mu)
+           and nrp_blank(judgement) and nrp_blank(rectification_status));

@@ -2,7 +2,7 @@
  * `nrp build` and buildWarehouse as a runner: order, comments, one transaction, failures that name
  * the file and leave the previous marts as they were. Rows are inserted as in ./warehouse.ts.
  */
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { discoverModels } from '../../pipelines/models';
@@ -117,6 +117,24 @@ describe('nrp build', () => {
       expect(row!.actual).toBe(42); // the mart from before, although the intermediate models ran again
       const tables = await wh.all("select table_name from duckdb_tables() where table_name = 'mart_broken'");
       expect(tables).toEqual([]);
+    } finally {
+      wh.close();
+    }
+  });
+
+  it('catches seeds that disagree (a 市本级 member that is not a unit, a duplicated target)', async () => {
+    const seeds = join(scratch, `seeds-${++copies}`);
+    cpSync(TEST_SEEDS, seeds, { recursive: true });
+    const units = readFileSync(join(seeds, 'units.csv'), 'utf8').replace(/^(SBJ,市本级,,aggregate,11,)[^,]*,/m, '$1330402|330499,');
+    writeFileSync(join(seeds, 'units.csv'), units);
+    writeFileSync(join(seeds, 'targets.csv'), readFileSync(join(seeds, 'targets.csv'), 'utf8') + '2023,new_farmland,330481,1,sample,dup\n');
+    const wh = await openForWrite(':memory:');
+    try {
+      const error = await build(wh, { seedsDir: seeds }).catch((e: unknown) => e as Error & { context: string[] });
+      const text = error.context.join('\n');
+      expect(text).toMatch(/assert_seed_references\.sql: 2 failing row/);
+      expect(text).toMatch(/unit_code=SBJ, detail=330499/);
+      expect(text).toMatch(/more than one target, unit_code=330481, detail=2023 new_farmland/);
     } finally {
       wh.close();
     }

@@ -52,18 +52,27 @@ export function missingLabel(row: ReportRow): string {
 const LABEL_GAP = 16;
 
 /**
- * A domain end that leaves room, right of every bar, for its shape and label: with the real
- * label widths (measure.ts), bar i needs value_i / D · W + gap + label_i ≤ W.
+ * Value labels stand in one column right of every bar and every reference line, so no line
+ * ever runs through a figure. The domain end leaves room for the column's widest label
+ * (real glyph widths, measure.ts): column / D · W + gap + label ≤ W.
  */
-export function domainMax(bars: { value: number | null; label: string }[], references: number[], plotWidth: number): number {
-  let need = Math.max(1, ...references.map((r) => r * 1.05));
-  for (const b of bars) {
-    const room = plotWidth - LABEL_GAP - textWidth(b.label, SIZES.value) - 4;
-    const v = b.value ?? 0;
-    if (v > 0) need = Math.max(need, room > 20 ? (v * plotWidth) / room : v * 3);
-  }
+export function labelColumn(bars: { value: number | null; label: string }[], references: number[], plotWidth: number): { column: number; domainEnd: number } {
+  const column = Math.max(0, ...bars.map((b) => b.value ?? 0), ...references) * 1.02 || 1;
+  const widest = Math.max(...bars.map((b) => textWidth(b.label, SIZES.value)));
+  const room = Math.max(plotWidth * 0.35, plotWidth - LABEL_GAP - widest - 4);
+  const need = (column * plotWidth) / room;
   const step = need > 50 ? 10 : need > 20 ? 5 : need > 5 ? 1 : need > 2 ? 0.5 : 0.1;
-  return Math.ceil(need / step - 1e-9) * step;
+  return { column, domainEnd: Math.ceil(need / step - 1e-9) * step };
+}
+
+/** Round tick values from 0 up to `end` (at most ~5), so no grid line runs through the label column. */
+export function ticksUpTo(end: number): number[] {
+  const raw = end / 4;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => end / s <= 5) ?? 10 * magnitude;
+  const ticks: number[] = [];
+  for (let v = 0; v <= end + 1e-9; v += step) ticks.push(Number(v.toFixed(6)));
+  return ticks;
 }
 
 /** What the y axis takes: the widest unit name plus the label padding. */
@@ -83,7 +92,8 @@ export function unitBarsSpec(input: UnitBarsInput): VlSpec {
     label: b.label,
   }));
   const plotWidth = PAGE_WIDTH - 2 * 4 - axisRoom(bars.map((b) => b.unit));
-  const max = domainMax(bars, references.map((r) => r.x), plotWidth);
+  const { column, domainEnd: max } = labelColumn(bars, references.map((r) => r.x), plotWidth);
+  for (const d of data) d.at = column;
   const height = SIZES.band * bars.length;
   const x = { field: 'at', type: 'quantitative', scale: { domain: [0, max], nice: false, zero: true } };
   const y = { field: 'unit', type: 'nominal', sort: bars.map((b) => b.unit), title: null, axis: { labelLimit: 0, ticks: false, domain: false, labelPadding: 6 } };
@@ -99,10 +109,16 @@ export function unitBarsSpec(input: UnitBarsInput): VlSpec {
       mark: { type: 'bar', height: { band: 0.62 } },
       transform: [{ filter: 'isValid(datum.value)' }],
       encoding: {
-        x: { ...x, field: 'value', axis: { title: input.xTitle, grid: true, tickCount: 5, labelFlush: true } },
+        x: { ...x, field: 'value', axis: { title: input.xTitle, grid: true, values: ticksUpTo(column), labelFlush: true } },
         y,
         color: { field: 'light', type: 'nominal', scale: scales.color, title: null },
       },
+    },
+    {
+      // A dotted leader from the bar's end to its label in the column.
+      mark: { type: 'rule', color: '#BBBBBB', strokeDash: [1, 2], strokeWidth: 0.8 },
+      transform: [{ filter: 'isValid(datum.value)' }],
+      encoding: { x: { ...x, field: 'value' }, x2: { field: 'at' }, y },
     },
     {
       mark: { type: 'point', filled: true, size: 50, opacity: 1 },

@@ -92,11 +92,18 @@ describe('ranking bars', () => {
   });
 
   it('draws the rule at the expected time progress and labels each bar with one decimal', () => {
-    const rules = (chart.spec.layer as Layer[]).filter((l) => (typeof l.mark === 'string' ? l.mark : l.mark.type) === 'rule');
+    // Reference rules carry their own data; the dotted leaders use the chart's.
+    const rules = (chart.spec.layer as Layer[]).filter((l) => (typeof l.mark === 'string' ? l.mark : l.mark.type) === 'rule' && l.data);
     expect(rules.map((r) => r.data!.values[0].x)).toEqual([50]);
     const nanhu = rows.find((r) => r.indicator_code === 'land_supply' && r.unit_code === '330402')!;
     expect(data.find((d) => d.unit === '南湖区')!.label).toBe(`${nanhu.completion_pct!.toFixed(1)}%`);
     expect(chart.spec.title).toMatchObject({ subtitle: expect.arrayContaining(['嘉善县未按时报送，全市数据不含该单位']) });
+  });
+
+  it('puts every value label right of every bar and reference line', () => {
+    const column = data[0].at as number;
+    for (const d of data) expect(d.at).toBe(column);
+    expect(column).toBeGreaterThanOrEqual(Math.max(50, ...data.map((d) => (d.value as number | null) ?? 0)));
   });
 
   it('colours by status and gives each status its own shape', () => {
@@ -115,7 +122,7 @@ describe('rate against threshold', () => {
   it('marks the threshold and the pooled city value, and says no_data for a zero denominator', () => {
     const chart = rateChart(rows, 'commencement_rate');
     const city = rows.find((r) => r.indicator_code === 'commencement_rate' && r.unit_code === '330400')!;
-    const rules = (chart.spec.layer as Layer[]).filter((l) => (typeof l.mark === 'string' ? l.mark : l.mark.type) === 'rule');
+    const rules = (chart.spec.layer as Layer[]).filter((l) => (typeof l.mark === 'string' ? l.mark : l.mark.type) === 'rule' && l.data);
     expect(rules.map((r) => r.data!.values[0].x).sort()).toEqual([city.actual, 90].sort());
     // pooled: Σ numerator / Σ denominator of the members that reported
     const members = rows.filter((r) => r.indicator_code === 'commencement_rate' && r.unit_kind !== 'aggregate' && r.status !== 'missing');

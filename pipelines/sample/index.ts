@@ -20,6 +20,10 @@ export interface SampleOptions {
   scale: number;
   seedsDir: string;
   onFile?: (done: number, total: number) => void;
+  /** Workbooks with more detail rows than this are written by the streaming writer (tests lower it). */
+  streamAbove?: number;
+  /** A submission with a table of more rows than this is written as CSV files (tests lower it). */
+  workbookRowLimit?: number;
 }
 
 export interface ManifestFile {
@@ -58,7 +62,7 @@ interface Planned {
 export async function generateSample(options: SampleOptions): Promise<Manifest> {
   const seeds = readSampleSeeds(options.seedsDir, SCENARIO.year);
   const year = buildYear(options.seed, seeds, options.scale);
-  const planned = plan(seeds, year);
+  const planned = plan(seeds, year, { streamAbove: options.streamAbove, rowLimit: options.workbookRowLimit ?? SCENARIO.workbookRowLimit });
   const outDir = resolve(options.outDir);
   clearPreviousSample(outDir);
   let done = 0;
@@ -93,7 +97,12 @@ function unitName(seeds: SampleSeeds, code: string): string {
 }
 
 /** Every file of the year, in the order they are written. */
-function plan(seeds: SampleSeeds, years: UnitYear[]): Planned[] {
+interface Limits {
+  streamAbove?: number;
+  rowLimit: number;
+}
+
+function plan(seeds: SampleSeeds, years: UnitYear[], limits: Limits): Planned[] {
   const out: Planned[] = [];
   const y = SCENARIO.year;
   const byCode = new Map(years.map((u) => [u.unit.code, u]));
@@ -107,15 +116,15 @@ function plan(seeds: SampleSeeds, years: UnitYear[]): Planned[] {
       const fill = day(round) - (uy.unit.displayOrder % 4);
       const resubmitted = code === SCENARIO.resubmission.unit && q === SCENARIO.resubmission.quarter;
       if (resubmitted) {
-        const original = submission(round, style, withSlip(s), fill, { note: '原报送文件：新增耕地小数点错位、供地台账漏报 3 宗地块，已被更正文件取代 / first file: a misplaced decimal point in 新增耕地 and 3 parcels missing, superseded by the correction' });
-        const corrected = submission(SCENARIO.correctionRound, style, s, day(SCENARIO.correctionRound) - 1, { note: '更正文件 / corrected resubmission' });
+        const original = submission(round, style, withSlip(s), fill, limits, { note: '原报送文件：新增耕地小数点错位、供地台账漏报 3 宗地块，已被更正文件取代 / first file: a misplaced decimal point in 新增耕地 and 3 parcels missing, superseded by the correction' });
+        const corrected = submission(SCENARIO.correctionRound, style, s, day(SCENARIO.correctionRound) - 1, limits, { note: '更正文件 / corrected resubmission' });
         for (const [o, c] of zip(original, corrected)) {
           o.entry.superseded_by = c.entry.path;
           c.entry.supersedes = o.entry.path;
         }
         out.push(...original, ...corrected);
       } else {
-        out.push(...submission(round, style, s, fill, {}));
+        out.push(...submission(round, style, s, fill, limits, {}));
       }
     }
   }
@@ -152,12 +161,12 @@ function rowCounts(tables: Grid[]): Partial<Record<TableName, number>> {
 }
 
 /** One unit's files for one quarter: a workbook, or CSVs (the CSV unit, or too many rows for a workbook). */
-function submission(folder: string, style: FormStyle, s: Snapshot, filledOn: number, extra: Partial<ManifestFile>): Planned[] {
+function submission(folder: string, style: FormStyle, s: Snapshot, filledOn: number, limits: Limits, extra: Partial<ManifestFile>): Planned[] {
   const tables = grids(s, style, SCENARIO.year);
   const period = `${SCENARIO.year}Q${s.quarter}`;
   const base = { unit_code: s.unit.code, unit_name: s.unit.name, period, expect: 'accepted' as const, ...extra };
   const gbk = s.unit.code === SCENARIO.csvUnit;
-  const big = tables.some((g) => g.rows.length > SCENARIO.workbookRowLimit);
+  const big = tables.some((g) => g.rows.length > limits.rowLimit);
   if (gbk || big) {
     return tables.map((g) => ({
       entry: {
@@ -172,7 +181,7 @@ function submission(folder: string, style: FormStyle, s: Snapshot, filledOn: num
   }
   return [{
     entry: { path: `${folder}/${style.fileUnit(s.quarter)}_${style.filePeriod(s.quarter)}.xlsx`, ...base, format: 'xlsx', tables: rowCounts(tables) },
-    bytes: () => workbookBytes(info(s, style, filledOn), tables, style.infoFirst),
+    bytes: () => workbookBytes(info(s, style, filledOn), tables, style.infoFirst, limits.streamAbove),
   }];
 }
 
@@ -186,12 +195,15 @@ function brokenFiles(seeds: SampleSeeds, byCode: Map<string, UnitYear>): Planned
   {
     const { unit, quarter } = SCENARIO.brokenDates;
     const style = STYLES[unit];
-    const s = trimmed(snapshot(byCode.get(unit)!, y, quarter, style));
+    const full = snapshot(byCode.get(unit)!, y, quarter, style);
     const end = quarterEnd(y, quarter);
-    const ledger = s.ledger.map((p) => ({ ...p }));
     // A parcel not started yet gets a start date after the period end; another a negative area.
-    const notStarted = ledger.findIndex((p) => p.actualStart === null && p.actualEnd === null);
+    const target = Math.max(0, full.ledger.findLastIndex((p) => p.actualStart === null));
+    const ledger = [...full.ledger.slice(0, Math.min(target, BROKEN_ROWS - 1)), full.ledger[target]].map((p) => ({ ...p }));
+    const notStarted = ledger.length - 1;
     ledger[notStarted].actualStart = end + 12;
+    ledger[notStarted].actualEnd = null;
+    const s = trimmed(full);
     const negative = notStarted === 0 ? 1 : 0;
     ledger[negative].area = -ledger[negative].area;
     const tables = grids({ ...s, ledger }, style, y);

@@ -107,6 +107,11 @@ function seriesFor(ind: SampleIndicator, target: number, perf: number, rng: Rng)
   return rateSeries(ind, target, rng).map(([numerator, denominator], i) => row(i + 1, { numerator, denominator }));
 }
 
+/** Year-to-date shares never fall back: each quarter at least the one before. */
+function rising(shares: number[]): number[] {
+  return shares.map((_, i) => Math.max(...shares.slice(0, i + 1)));
+}
+
 /** [分子, 分母] per quarter, year-to-date, both non-decreasing. */
 function rateSeries(ind: SampleIndicator, threshold: number, rng: Rng): [number, number][] {
   const quarters = [1, 2, 3, 4];
@@ -115,13 +120,13 @@ function rateSeries(ind: SampleIndicator, threshold: number, rng: Rng): [number,
       // 分母: land approved 2009-2019 still unsupplied at the start of the year (fixed); 分子 grows.
       const total = round(rng.between(600, 3200), 1);
       const yearEnd = rng.between(24, 42) / 100;
-      const progress = [rng.between(0.55, 0.75), rng.between(0.75, 0.88), rng.between(0.88, 0.97), 1];
+      const progress = rising([rng.between(0.55, 0.75), rng.between(0.75, 0.88), rng.between(0.88, 0.97), 1]);
       return quarters.map((q) => [round(total * yearEnd * progress[q - 1], 1), total]);
     }
     case 'idle_land_disposal': {
       const total = round(rng.between(40, 420), 1);
       const yearEnd = rng.chance(0.7) ? 1 : rng.between(0.9, 0.99);
-      const progress = [rng.between(0.78, 0.92), rng.between(0.9, 0.96), rng.between(0.95, 1), 1];
+      const progress = rising([rng.between(0.78, 0.92), rng.between(0.86, 0.96), rng.between(0.93, 1), 1]);
       return quarters.map((q) => [round(total * yearEnd * progress[q - 1], 1), total]);
     }
     case 'island_natural_coastline': {

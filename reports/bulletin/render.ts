@@ -1,5 +1,6 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { disableCjkShaping, FONT_DICTIONARY, isFontFile } from './fonts';
+import { installInlineJoining } from './inlines';
 import { TABLE_LAYOUT } from './styles';
 
 interface PdfMake {
@@ -21,6 +22,7 @@ function pdfmake(): PdfMake {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const pm = require('pdfmake') as PdfMake;
   disableCjkShaping();
+  installInlineJoining();
   pm.setFonts(FONT_DICTIONARY);
   pm.addTableLayouts({ bulletin: TABLE_LAYOUT });
   pm.setUrlAccessPolicy(() => false);

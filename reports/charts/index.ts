@@ -3,6 +3,7 @@
  *   bulletinCharts(rows, history) → [{ id, title, spec }]   pure, rows → Vega-Lite specs
  *   renderSvg(spec, { width })    → SVG text (headless Vega, bundled font metrics)
  *   renderPng(spec, { scale })    → PNG bytes (resvg, bundled font only)
+ *   withoutTitle(spec)            → the spec for a captioned figure: title gone, notes kept
  */
 import type { ReportRow } from '../mart';
 import { rankChart } from './rank';
@@ -14,6 +15,7 @@ import type { Chart } from './types';
 
 export type { Chart, ChartKind, VlSpec } from './types';
 export { renderSvg, renderPng, svgToPng, compileSpec } from './render';
+export { withoutTitle } from './title';
 export { FONT_FAMILY, FONT_FILES, PAGE_WIDTH } from './theme';
 export { rankChart } from './rank';
 export { rateChart } from './rate';

@@ -2,7 +2,7 @@ import Ajv from 'ajv';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bulletinCharts, rankChart, rateChart, trendChart, overviewChart, matrixChart } from '../../reports/charts';
+import { bulletinCharts, rankChart, rateChart, trendChart, overviewChart, matrixChart, withoutTitle } from '../../reports/charts';
 import { STATUS_STYLE } from '../../reports/charts/theme';
 import type { ReportRow } from '../../reports/mart';
 import { projectPath } from '../../pipelines/paths';
@@ -46,6 +46,17 @@ describe('every chart of every period', () => {
     const spec = { ...bulletinCharts(rowsOf('2023Q2'), [])[0].spec, mark: 'barr' };
     expect(validate(spec)).toBe(false);
     expect(validate({ data: { values: [] }, mark: 'bar', encoding: { x: { field: 'a', type: 'quantitativ' } } })).toBe(false);
+  });
+
+  it('withoutTitle drops the title but keeps the notes, and stays valid', () => {
+    for (const chart of bulletinCharts(rowsOf('2023Q2'), historyBefore('2023Q2'))) {
+      const spec = withoutTitle(chart.spec);
+      expect(validate(spec) ? [] : [chart.id, validate.errors?.slice(0, 2)]).toEqual([]);
+      const before = chart.spec.title as { text: string; subtitle: string[] };
+      const after = spec.title as { text: string[] } | undefined;
+      expect(JSON.stringify(after ?? '')).not.toContain(before.text);
+      expect(after?.text ?? []).toEqual(before.subtitle);
+    }
   });
 
   it('the same rows give the same specs (pure, deterministic)', () => {

@@ -23,17 +23,17 @@ create or replace temp macro nrp_blank(x) as
 create or replace temp macro nrp_num_text(x) as
   regexp_replace(nrp_narrow(x), '[\s,]', '', 'g');
 
--- Drop a trailing unit that matches the column (1200亩, 95%, 3.5万元).
+-- Drop a trailing unit that matches the column (1200亩, 95%, 3.5万元). These macros use each
+-- argument as few times as they can: macros are expanded inline, and an argument used n times
+-- is copied n times into the query, which makes planning slow.
 create or replace temp macro nrp_strip_unit(s, unit) as
-  case when coalesce(unit, '') <> '' and ends_with(s, unit) and length(s) > length(unit)
-       then left(s, length(s) - length(unit)) else s end;
+  regexp_replace(s, '(' || coalesce(unit, '') || ')$', '');
 
--- A plain decimal number, with the multiplier 万 (1.2万 = 12000).
+-- A plain decimal number, with the multiplier 万 (1.2万 = 12000); null for anything else.
+create or replace temp macro nrp_decimal_parts(m) as
+  try_cast(m.n as double) * case when m.w = '万' then 10000 else 1 end;
 create or replace temp macro nrp_decimal(s) as
-  case
-    when regexp_full_match(s, '[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?') then cast(s as double)
-    when regexp_full_match(s, '[+-]?(\d+(\.\d*)?|\.\d+)万') then cast(left(s, length(s) - 1) as double) * 10000
-  end;
+  nrp_decimal_parts(regexp_extract(s, '^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(万?)$', ['n', 'w']));
 
 -- A number as typed, in the column's unit; null when blank or not a number (check nrp_blank to
 -- tell which). Plain numbers take the cast; only the rest go through the text clean-up.
@@ -44,19 +44,19 @@ create or replace temp macro nrp_finite(v) as
 create or replace temp macro nrp_num(x, unit) as
   case when x is null then null
        when try_cast(x as double) is not null then nrp_finite(try_cast(x as double))
-       else nrp_num_slow(x, unit) end;
+       else nrp_finite(nrp_num_slow(x, unit)) end;
 
--- Date text (not the fast ISO form) to a date: 2023/3/14, 2023.3.14, 2023年3月14日, 20230314,
--- and Excel serial day numbers (45000 = 2023-03-15; Excel's day 0 is 1899-12-30 after its leap-year bug).
+-- Date text (not the fast ISO form) to a date: 2023/3/14, 2023.3.14, 2023年3月14日, 20230314
+-- (all rewritten to y-m-d by one regular expression), and Excel serial day numbers (45000 =
+-- 2023-03-15; Excel's day 0 is 1899-12-30 after its leap-year bug).
+create or replace temp macro nrp_date_serial(c) as
+  date '1899-12-30' + cast(floor(try_cast(regexp_extract(c, '^(\d{5}(?:\.\d+)?)$', 1) as double)) as integer);
 create or replace temp macro nrp_date_slow(c) as
-  case
-    when regexp_full_match(c, '\d{8}') then try_strptime(c, '%Y%m%d')::date
-    when regexp_full_match(c, '\d{5}(\.\d+)?') then date '1899-12-30' + cast(floor(cast(c as double)) as integer)
-    when regexp_full_match(c, '\d{4}[/.年-]\d{1,2}[/.月-]\d{1,2}日?(T?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?') then
-      try_cast(regexp_replace(c, '^(\d{4})[/.年-](\d{1,2})[/.月-](\d{1,2}).*$', '\1-\2-\3') as date)
-  end;
+  coalesce(
+    try_cast(regexp_replace(c, '^(\d{4})(?:[/.年-](\d{1,2})[/.月-](\d{1,2})日?(?:T?\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?|(\d{2})(\d{2}))$', '\1-\2\4-\3\5') as date),
+    nrp_date_serial(c));
 
--- Plausible reporting dates only: a serial or typo far outside is "not a date".
+-- Plausible reporting dates only: a typo far outside is "not a date".
 create or replace temp macro nrp_date_range(d) as
   case when d between date '1950-01-01' and date '2100-12-31' then d end;
 
@@ -65,7 +65,8 @@ create or replace temp macro nrp_date(x) as
     when x is null then null
     when strlen(x) = 10 and try_cast(x as date) is not null then nrp_date_range(try_cast(x as date))
     when nrp_blank(x) then null
-    else nrp_date_range(coalesce(try_cast(x as date), nrp_date_slow(regexp_replace(nrp_narrow(x), '\s', '', 'g'))))
+    when try_cast(x as date) is not null then nrp_date_range(try_cast(x as date))
+    else nrp_date_slow(regexp_replace(nrp_narrow(x), '\s', '', 'g'))
   end;
 
 -- Free text: null when blank, trimmed only when it holds spaces (trim on every value is costly).

@@ -43,6 +43,17 @@ export function quantity(value: number | null | undefined, unit: string): string
   return `${trimmed(value, 2)}${unit}`;
 }
 
+/**
+ * A target as prose states it, without padded zeros: `90%`, `4万亩`, `1.3万亩`, `190万亩`
+ * (the work plan's own way; measured figures keep their fixed decimals).
+ */
+export function targetQuantity(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  if (unit === '%') return `${trimmed(value, 1)}%`;
+  if (TEN_THOUSAND_UNITS.has(unit) && Math.abs(value) >= 10000) return `${trimmed(value / 10000, 2)}万${unit}`;
+  return quantity(value, unit);
+}
+
 /** `57.8%` — one decimal, always (a percentage is read against others in a column). */
 export function percent(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';

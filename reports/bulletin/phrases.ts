@@ -1,5 +1,5 @@
 import type { ReportRow } from '../mart';
-import { gapPhrase, percent, points, quantity, rank, rankChange, roundTo } from '../format';
+import { gapPhrase, percent, points, quantity, rank, rankChange, roundTo, targetQuantity } from '../format';
 
 /**
  * One indicator in one sentence, as the bulletin's prose writes it. `subject` is 全市 or the
@@ -21,7 +21,7 @@ export function indicatorSentence(row: ReportRow, subject: string): string {
 /** How a rate or level stands against its line: 达到不低于90%的目标 / 超出1%的控制目标0.3个百分点. */
 export function thresholdPhrase(row: ReportRow): string {
   if (row.actual === null || row.target === null) return '';
-  const target = quantity(row.target, row.unit_of_measure);
+  const target = targetQuantity(row.target, row.unit_of_measure);
   const diff = row.actual - row.target;
   const isPercent = row.unit_of_measure === '%';
   const by = isPercent ? points(diff) : quantity(Math.abs(diff), row.unit_of_measure);

@@ -65,8 +65,12 @@ function standing(rows: ReportRow[]): string {
   const ranked = rows.filter((r) => r.unit_kind !== 'aggregate' && r.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.display_order - b.display_order);
   if (ranked.length < 2) return '';
   const kind = ranked[0].kind;
+  // Nothing to praise where the best figure is zero.
+  if ((kind === 'cumulative' ? ranked[0].completion_pct : ranked[0].actual) === 0) return '';
+  // Ties share a rank, so 前三位 may be more than three units: name three and count the rest.
   const top = ranked.filter((r) => (r.rank ?? 99) <= 3);
-  const lead = `从各地看，${kind === 'cumulative' ? '完成率' : `${ranked[0].indicator_name}`}排名前三位的是${joinNames(top.map(rankedFigure))}`;
+  const named = top.length > 3 ? `${joinNames(top.slice(0, 3).map(rankedFigure))}等${top.length}个单位` : joinNames(top.map(rankedFigure));
+  const lead = `从各地看，${kind === 'cumulative' ? '完成率' : `${ranked[0].indicator_name}`}排名前三位的是${named}`;
   const behind = ranked.filter((r) => r.status === 'red' || r.status === 'yellow');
   if (behind.length === 0) return `${lead}；各地均${kind === 'cumulative' ? '达到序时进度' : '达到目标要求'}`;
   const word = kind === 'cumulative' ? '滞后序时进度' : ranked[0].direction === 'max' ? '超出控制目标' : '未达到目标';

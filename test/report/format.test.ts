@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, chineseNumber, documentNumber, gapPhrase, percent, quantity, rank, rankChange, roundTo, signedPoints, timestamp } from '../../reports/format';
+import { chineseDate, chineseNumber, documentNumber, gapPhrase, percent, quantity, rank, rankChange, roundTo, signedPoints, targetQuantity, timestamp } from '../../reports/format';
 
 describe('bulletin number formats', () => {
   it('writes areas of 10,000 亩 and more in 万亩 with two decimals, smaller ones unpadded', () => {
@@ -22,6 +22,10 @@ describe('bulletin number formats', () => {
     expect(percent(1.005 * 10)).toBe('10.1%');
     expect(roundTo(-2.25, 1)).toBe(-2.3);
     expect(quantity(90, '%')).toBe('90.0%');
+    expect(targetQuantity(90, '%')).toBe('90%');
+    expect(targetQuantity(1900000, '亩')).toBe('190万亩');
+    expect(targetQuantity(13000, '亩')).toBe('1.3万亩');
+    expect(targetQuantity(6000, '亩')).toBe('6000亩');
   });
 
   it('writes gaps in 个百分点, with the word for ahead or behind', () => {

@@ -183,11 +183,17 @@ function live(rng: Rng, p: Parcel, punctuality: number) {
   const startDelay = Math.max(0, p.actualStart - (p.extStart ?? p.agreedStart));
   const end = rng.next();
   const due = p.agreedEnd;
-  if (end < 0.17 * m) {
+  if (end < 0.26 * m) {
     p.actualEnd = due + rng.int(380, 800);
-  } else if (end < 0.42 * m) {
+    // Half of the long-overdue projects get an extension approved after the fact: from then on
+    // they are no longer due, as the contract reads (延期竣工日期 replaces 约定竣工日期).
+    if (rng.chance(0.5)) {
+      p.extEnd = p.actualEnd + rng.int(0, 60);
+      p.extEndApproved = due + rng.int(60, 200);
+    }
+  } else if (end < 0.5 * m) {
     p.actualEnd = due + rng.int(10, 90);
-  } else if (end < 0.48 * m) {
+  } else if (end < 0.56 * m) {
     p.extEnd = due + rng.int(180, 420);
     p.extEndApproved = Math.max(p.actualStart + 1, due - rng.int(10, 90));
     p.actualEnd = p.extEnd - rng.int(0, 90);

@@ -35,7 +35,7 @@ export function buildYear(seed: number, seeds: SampleSeeds, scale: number): Unit
   return seeds.units.map((unit) => {
     const rng = rngFor(seed, `plan:${unit.code}`);
     const target = supplyTargets.get(unit.code) ?? meanTarget;
-    const supplyPerf = perf.between(0.86, 1.2);
+    const supplyPerf = perf.between(0.9, 1.22);
     const laggard = unit.code === SCENARIO.laggard;
     const stockTarget = seeds.targets.get('stock_land_revitalized')?.get(unit.code) ?? target * 0.45;
     const revenueTarget = seeds.targets.get('transfer_revenue')?.get(unit.code) ?? target / 80;

@@ -29,6 +29,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!values.period) throw CliError.usage(reportMessages.needPeriod);
   const period = parsePeriod(values.period);
   if (!period) throw CliError.usage(reportMessages.badPeriod(values.period));
+  // A one-unit edition carries the city bulletin's number: only the city bulletin is issued.
+  if (values.issue && values.unit) throw CliError.usage(reportMessages.issueCityOnly);
   const code = periodCode(period);
   const configPath = values.config ? resolve(io.cwd, values.config) : DEFAULT_CONFIG_PATH;
   const config = loadConfig(configPath);

@@ -10,8 +10,10 @@ Writes the quarterly bulletin 关于…主要目标任务进展情况的通报 a
   --unit     a bulletin for one unit (code, name or alias: 330481, 海宁市, 海宁)
   --out      folder to write to (default: the current folder); the file is
              bulletin-<P>.pdf, or bulletin-<P>-<unit code>.pdf with --unit
-  --issue    record the bulletin as issued: its figures become the published values that a later
-             bulletin for the same period footnotes when a unit's resubmission changes them
+  --issue    record the city bulletin as issued: its figures become the published values that a
+             later bulletin for the same period footnotes when a unit's resubmission changes them;
+             issuing the same number again with other figures is refused (give a new number)
+One-unit editions carry the city bulletin's document number and date.
   --config   bulletin configuration (default: reports/bulletin.config.json): document number and
              issue date per period, addressees, 下步工作
 The same warehouse and configuration give the same PDF, byte for byte.
@@ -43,6 +45,10 @@ Examples:
       `${documentNumber} 已按其他数据登记为已印发；请在配置中为更正后的通报设定新的文号`,
       `${documentNumber} was recorded as issued with other figures; give the corrected bulletin a new document number in the configuration`,
     ),
+  issueCityOnly: bilingual(
+    '--issue 只用于全市通报；单位通报是全市通报的分送件，使用同一文号',
+    '--issue records the city bulletin only; a one-unit edition carries the city bulletin’s number',
+  ),
   loading: 'reading the marts',
   charts: 'drawing the charts',
   rendering: 'setting the PDF',

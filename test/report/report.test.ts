@@ -169,9 +169,15 @@ describe('nrp report: errors', () => {
     const parsed = JSON.parse(readFileSync(config, 'utf8'));
     delete parsed.periods[PERIOD];
     writeFileSync(config, JSON.stringify(parsed));
+    const unitIssue = await nrp(['report', '--period', PERIOD, '--db', db, '--unit', '海宁市', '--issue']);
+    expect(unitIssue.code).toBe(2);
     const none = await nrp(['report', '--period', PERIOD, '--db', db, '--config', config]);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('2023Q2');
     expect(existsSync(join(dir, 'bulletin-2023Q2.pdf'))).toBe(false);
+    // A warehouse where nrp build has not run yet.
+    const fresh = await nrp(['report', '--period', PERIOD, '--db', join(dir, 'fresh.duckdb'), '--out', dir]);
+    expect(fresh.code).toBe(1);
+    expect(fresh.stderr).toContain('nrp build');
   });
 });

@@ -45,11 +45,16 @@ export async function migrate(wh: Warehouse): Promise<{ from: number; to: number
   const from = await schemaVersion(wh);
   const known = currentSchemaVersion();
   if (from > known) throw new CliError(warehouseMessages.newerSchema(wh.path, from, known));
-  for (const m of migrations().filter((m) => m.version > from)) {
+  const pending = migrations().filter((m) => m.version > from);
+  for (const m of pending) {
     await wh.transaction(async () => {
       await wh.run(m.sql);
       await wh.run('insert into nrp_schema values (?, ?, current_localtimestamp())', [m.version, m.name]);
     });
   }
+  // Fold the schema changes into the database file at once. DuckDB 1.5 cannot replay a WAL that
+  // holds COMMENT ON COLUMN for a table whose DEFAULT calls a function (nextval): a process killed
+  // before its first checkpoint would leave a warehouse that no longer opens (seen in the crash test).
+  if (pending.length > 0) await wh.run('checkpoint');
   return { from, to: known };
 }

@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEEDS_DIR } from '../../pipelines/paths';
-import { DEFAULT_SEED, generateSample, type Manifest } from '../../pipelines/sample';
+import { DEFAULT_SEED } from '../../pipelines/sample';
 import { buildYear } from '../../pipelines/sample/model';
 import { readSampleSeeds } from '../../pipelines/sample/seeds';
-import { tempDir } from '../helpers';
-import { readDeclared, zipEntryTimes } from './read-back';
 
 const seeds = readSampleSeeds(SEEDS_DIR, 2023);
 
@@ -23,34 +19,6 @@ describe('--scale', () => {
       expect(new Set(u.patches.map((p) => p.id)).size).toBe(u.patches.length);
     }
   });
-});
-
-describe('the writers for big tables', () => {
-  const root = tempDir('nrp-sample-writers-');
-
-  it('streams workbooks and switches to UTF-8 CSV above the row limit, still deterministically', async () => {
-    // Limits lowered so that scale 1 takes the paths that --scale takes for benchmarks.
-    const options = { seed: DEFAULT_SEED, scale: 1, seedsDir: SEEDS_DIR, streamAbove: 0, workbookRowLimit: 380 };
-    const a = await generateSample({ ...options, outDir: join(root, 'a') });
-    const b = await generateSample({ ...options, outDir: join(root, 'b') });
-    expect(b).toEqual(a);
-    for (const f of a.files) {
-      const bytes = readFileSync(join(root, 'a', ...f.path.split('/')));
-      expect(bytes.equals(readFileSync(join(root, 'b', ...f.path.split('/')))), f.path).toBe(true);
-      if (f.format === 'xlsx') expect(new Set(zipEntryTimes(bytes)).size, f.path).toBe(1);
-      if (f.encoding === 'utf-8') expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
-    }
-    const big = a.files.filter((f) => f.encoding === 'utf-8');
-    expect(big.length).toBeGreaterThan(0);
-    for (const f of big) expect(f.path).toMatch(/_(指标进度|供地台账|卫片图斑)\.csv$/);
-    expect(a.files.some((f) => f.format === 'xlsx' && f.expect === 'accepted')).toBe(true);
-
-    // The same figures as the default writers give.
-    const c: Manifest = await generateSample({ seed: DEFAULT_SEED, scale: 1, seedsDir: SEEDS_DIR, outDir: join(root, 'c') });
-    const names = new Map(seeds.indicators.map((i) => [i.name, i.code]));
-    const key = (rows: Awaited<ReturnType<typeof readDeclared>>) => rows.map((r) => JSON.stringify(r)).sort();
-    expect(key(await readDeclared(join(root, 'a'), a, names))).toEqual(key(await readDeclared(join(root, 'c'), c, names)));
-  }, 300_000);
 });
 
 describe('the year against kpis.md', () => {

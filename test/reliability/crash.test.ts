@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { projectPath } from '../../pipelines/paths';
+import { nrpProcess, tempDir } from '../helpers';
+
+/**
+ * SIGKILL `nrp ingest` and `nrp build` at random moments (a seeded sequence, bounded count) and
+ * check what a killed process may leave behind: the warehouse opens, every submission is wholly
+ * there or wholly absent, the registry agrees with the raw tables, the marts are the old or the
+ * new ones, never a mix, and running again completes.
+ */
+const dir = tempDir('nrp-crash-');
+const KILLS = Number(process.env.NRP_CRASH_KILLS ?? 6);
+
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Valid CSV submissions for every unit: a patch table big enough that ingest takes a while. */
+function writeInbox(folder: string, period: string, patches: number): void {
+  mkdirSync(folder, { recursive: true });
+  const units = ['南湖区', '秀洲区', '嘉善县', '海盐县', '海宁市', '平湖市', '桐乡市', '嘉兴经济技术开发区', '嘉兴港区'];
+  for (const [u, unit] of units.entries()) {
+    const rows = ['图斑编号,监测批次,新增建设占用耕地面积（亩）,违法占用耕地面积（亩）,判定类型,整改状态'];
+    for (let i = 0; i < patches; i++) {
+      const illegal = i % 50 === 0 ? 0.5 : 0;
+      rows.push(`TB${u}-${period}-${i},2023Q1,${(1 + (i % 7) / 10).toFixed(1)},${illegal},${illegal ? '违法' : '合法'},`);
+    }
+    writeFileSync(join(folder, `${unit}_${period}_卫片图斑.csv`), rows.join('\n') + '\n');
+    writeFileSync(join(folder, `${unit}_${period}_指标进度.csv`), `指标代码,累计完成,分子,分母\nnew_farmland,${100 + u},,\nsurvey_error_rate,,${u},100\n`);
+  }
+}
+
+/** Starts `nrp ARGS` and kills it with SIGKILL after `ms` (if still running). */
+function killAfter(args: string[], ms: number): Promise<{ killed: boolean; code: number | null }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [projectPath('dist/pipelines/cli.js'), ...args], { stdio: 'ignore', env: { ...process.env, CI: 'true' } });
+    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ killed: signal === 'SIGKILL', code });
+    });
+  });
+}
+
+function timeOf(args: string[]): number {
+  const started = Date.now();
+  const r = nrpProcess(args);
+  expect(r.code, r.stderr).toBe(0);
+  return Date.now() - started;
+}
+
+function query<T>(db: string, sql: string): T[] {
+  const r = nrpProcess(['query', '--db', db, '--format', 'json', sql]);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as T[];
+}
+
+/** Every registry row has exactly its row_count rows in its raw table, and no raw row is orphaned. */
+function registryAgreesWithRawTables(db: string): void {
+  const disagreements = query(db, `
+    with raw as (
+      select submission_id, count(*) as n, '指标进度' as t from raw_indicator_progress group by all
+      union all select submission_id, count(*), '供地台账' from raw_land_supply group by all
+      union all select submission_id, count(*), '卫片图斑' from raw_patches group by all)
+    select coalesce(s.submission_id, raw.submission_id) as id, s.row_count, raw.n
+      from submissions s full join raw on raw.submission_id = s.submission_id and raw.t = s.table_name
+     where s.submission_id is null or coalesce(raw.n, 0) <> s.row_count`);
+  expect(disagreements).toEqual([]);
+}
+
+const martFingerprint = (db: string) =>
+  query<{ h: string }>(db, `select md5(string_agg(concat_ws('|', period, unit_code, indicator_code, actual, status, rank), ',' order by period, unit_code, indicator_code)) as h from mart_indicator_progress`)[0].h;
+
+describe('crash safety', () => {
+  it(`nrp ingest killed ${KILLS} times at random moments leaves whole submissions only, and finishes when run again`, async () => {
+    const inbox = join(dir, 'inbox-ingest');
+    writeInbox(inbox, '2023Q1', 3000);
+    const db = join(dir, 'ingest.duckdb');
+    const reference = join(dir, 'reference.duckdb');
+    const full = timeOf(['ingest', '--db', reference, inbox]);
+    const random = mulberry32(20231);
+    let killedMidway = 0;
+    for (let i = 0; i < KILLS; i++) {
+      const outcome = await killAfter(['ingest', '--db', db, inbox], 100 + random() * full);
+      if (outcome.killed) killedMidway++;
+      registryAgreesWithRawTables(db);
+    }
+    expect(killedMidway).toBeGreaterThan(0);
+    const again = nrpProcess(['ingest', '--db', db, inbox]);
+    expect(again.code, again.stderr).toBe(0);
+    registryAgreesWithRawTables(db);
+    const snapshot = (file: string) => query(file, 'select unit_code, period, table_name, row_count, sha256 from submissions order by all');
+    const got = snapshot(db) as { table_name: string }[];
+    expect(got).toEqual(snapshot(reference));
+    expect(got).toHaveLength(18);
+  });
+
+  it(`nrp build killed ${KILLS} times leaves the old marts or the new ones, never a mix`, async () => {
+    const db = join(dir, 'build.duckdb');
+    writeInbox(join(dir, 'q1'), '2023Q1', 2000);
+    expect(nrpProcess(['ingest', '--db', db, join(dir, 'q1')]).code).toBe(0);
+    const full = timeOf(['build', '--db', db]);
+    const before = martFingerprint(db);
+    writeInbox(join(dir, 'q2'), '2023Q2', 2000);
+    expect(nrpProcess(['ingest', '--db', db, join(dir, 'q2')]).code).toBe(0);
+    const random = mulberry32(20232);
+    const seen: string[] = [];
+    let killedMidway = 0;
+    for (let i = 0; i < KILLS; i++) {
+      const outcome = await killAfter(['build', '--db', db], 50 + random() * full);
+      if (outcome.killed) killedMidway++;
+      seen.push(martFingerprint(db));
+      registryAgreesWithRawTables(db);
+    }
+    expect(killedMidway).toBeGreaterThan(0);
+    expect(nrpProcess(['build', '--db', db]).code).toBe(0);
+    const after = martFingerprint(db);
+    expect(after).not.toBe(before);
+    for (const h of seen) expect([before, after]).toContain(h);
+  });
+});

@@ -129,7 +129,3 @@ export function families(rows: readonly ReportRow[]): Family[] {
     .sort((a, b) => a[0] - b[0])
     .map(([number, indicators]) => ({ number, title: FAMILY_TITLES[number] ?? indicators[0].indicator_name, indicators }));
 }
-
-export function isSubject(focus: string): string {
-  return focus === CITY ? '全市' : '';
-}

@@ -253,8 +253,10 @@ const ROADS = ['中山路', '南溪路', '昌盛路', '长水路', '凌公塘路
 function projectName(rng: Rng, use: LandUse): string {
   const firm = `${rng.pick(NAME_HEAD)}${rng.pick(NAME_MID)}`;
   switch (use) {
-    case '工业':
-      return `${firm}${rng.pick(INDUSTRY)}有限公司年产${rng.int(2, 60)}万件${rng.pick(INDUSTRY)}项目`;
+    case '工业': {
+      const industry = rng.pick(INDUSTRY);
+      return `${firm}${industry}有限公司年产${rng.int(2, 60)}万套${industry}项目`;
+    }
     case '商服':
       return `${rng.pick(ROADS)}${rng.pick(['商业综合体', '商务楼宇', '酒店', '商业街区'])}项目`;
     case '住宅':

@@ -45,8 +45,23 @@ async function batchPeriodSql(wh: Warehouse, relation: string): Promise<string> 
 }
 
 /** Normalises a staged table into typed_<key> and runs its checks. */
-export async function checkTable(wh: Warehouse, staged: StagedTable, period: Period, file: string): Promise<TableCheck> {
+export async function checkTable(wh: Warehouse, staged: StagedTable, period: Period, file: string): Promise<TableCheck | 'read_as_text'> {
   const key = staged.table.key;
+  if (staged.fast) {
+    const batch_period = await batchPeriodSql(wh, staged.relation);
+    const vars = { year: period.year, period: periodCode(period) };
+    let verdict: { bad: number; duplicates: number };
+    try {
+      await wh.run(ingestSql(`typed_${key}_fast`, { stage: staged.relation, batch_period }));
+      verdict = (await wh.one<{ bad: number; duplicates: number }>(ingestSql(`fast_${key}_check`, vars)))!;
+    } catch {
+      return 'read_as_text';
+    }
+    mark('fast path');
+    if (verdict.bad > 0 || verdict.duplicates > 0) return 'read_as_text';
+    const rows = (await wh.one<{ n: number }>(`select count(*) as n from typed_${key}`))!.n;
+    return { staged, rows, errors: [], errorCount: 0 };
+  }
   const batch_period = key === 'patches' ? await batchPeriodSql(wh, staged.relation) : '';
   mark('batch map');
   const vars = { period_end: periodEnd(period), year: period.year, quarter: period.quarter, period: periodCode(period) };

@@ -54,7 +54,8 @@ function mostShared(raw: string, candidates: string[]): string | undefined {
 
 /** `<单位>_<报告期>.xlsx` or `<单位>_<报告期>_<表名>.csv`; parts are trimmed. */
 export function parseFileName(path: string): { unit?: string; period?: string; table?: string } {
-  const stem = basename(path, extname(path)).trim();
+  // copies saved by browsers and Windows: `… (1).csv`, `…（2）.xlsx`, `… - 副本.csv`
+  const stem = basename(path, extname(path)).trim().replace(/\s*(?:[(（]\d+[)）]|-\s*副本|副本)$/, '').trim();
   const parts = stem.split(/[_＿]/).map((p) => p.trim());
   if (parts.length < 2) return {};
   return { unit: parts[0] || undefined, period: parts[1] || undefined, table: parts.slice(2).join('_') || undefined };

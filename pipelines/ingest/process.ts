@@ -78,6 +78,7 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     let staged: StagedTable[] = [];
     let sheetUnit: string | undefined;
     let sheetPeriod: string | undefined;
+    const infoRows: { unit?: number; period?: number } = {};
     if (ext === '.csv') {
       const table = named.table ? tableByName(named.table) : undefined;
       if (!table) return fail('unknown_table', fileMessages.csvTableName(named.table ?? basename(path, ext)));
@@ -105,14 +106,16 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
       if (wb.info.sheetPresent) {
         sheetUnit = wb.info.unit;
         sheetPeriod = wb.info.period;
+        infoRows.unit = wb.info.unitRow;
+        infoRows.period = wb.info.periodRow;
       }
     }
     for (const s of staged) temps.push(...s.temps);
     mark('staged');
 
     // Unit and period: 填报信息 and the file name; both present and different → rejected.
-    const unit = identify(report, file, 'unit', sheetUnit, named.unit, ctx);
-    const period = identify(report, file, 'period', sheetPeriod, named.period, ctx) as Period | undefined;
+    const unit = identify(report, file, 'unit', sheetUnit, named.unit, ctx, infoRows.unit);
+    const period = identify(report, file, 'period', sheetPeriod, named.period, ctx, infoRows.period) as Period | undefined;
     if (unit) {
       report.unit_code = (unit as UnitRow).code;
       report.unit_name = (unit as UnitRow).name;
@@ -123,7 +126,13 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     if (period) {
       for (const s of staged) {
         temps.push(`typed_${s.table.key}`);
-        const check = await checkTable(wh, s, period, file);
+        let check = await checkTable(wh, s, period, file);
+        if (check === 'read_as_text') {
+          // the fast path found something that needs the text rules: read the CSV again as text for precise errors
+          const again = (await stageCsv(wh, path, bytes, s.table, tempDir, { fast: false })).staged!;
+          temps.push(...again.temps);
+          check = (await checkTable(wh, again, period, file)) as TableCheck;
+        }
         checks.push(check);
         mark(`checked ${s.table.key}`);
         report.errors.push(...check.errors);
@@ -175,7 +184,7 @@ function looksBinary(bytes: Uint8Array): boolean {
  * One of unit/period from 填报信息 (`fromSheet`) and the file name (`fromName`). The sheet wins
  * where the name does not follow `<单位>_<报告期>`; where both name one, they must agree.
  */
-function identify(report: FileReport, file: string, what: 'unit' | 'period', fromSheet: string | undefined, fromName: string | undefined, ctx: ProcessContext): UnitRow | Period | undefined {
+function identify(report: FileReport, file: string, what: 'unit' | 'period', fromSheet: string | undefined, fromName: string | undefined, ctx: ProcessContext, sheetRow?: number): UnitRow | Period | undefined {
   const resolve = (raw: string) => {
     if (what === 'unit') {
       const r = resolveUnit(raw, ctx.units);
@@ -185,7 +194,7 @@ function identify(report: FileReport, file: string, what: 'unit' | 'period', fro
     return p ? { value: p, key: periodCode(p) } : { error: fileMessages.badPeriod };
   };
   const push = (code: string, text: Text, value: string | null, sheet?: string) => {
-    report.errors.push(issue(file, code, text, { value, sheet, cell: sheet ? `${sheet}!B` : undefined }));
+    report.errors.push(issue(file, code, text, { value, sheet, cell: sheet ? `${sheet}!B${sheetRow ?? ''}` : undefined, row: sheet ? sheetRow : undefined, column: sheet ? 'B' : undefined }));
   };
   const code = what === 'unit' ? 'unknown_unit' : 'bad_period';
   const named = fromName !== undefined ? resolve(fromName) : undefined;

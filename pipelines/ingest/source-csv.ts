@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as iconv from 'iconv-lite';
 import { duckdbMessage } from '../errors';
@@ -7,6 +7,20 @@ import type { Warehouse } from '../warehouse';
 import { findHeader, type TableSpec } from './tables';
 import type { StagedTable } from './staged';
 import { sqlString } from './sql';
+
+/** Columns that read_csv may parse itself on the fast path (only 卫片图斑: the table that comes by the million). */
+const FAST_TYPES: Partial<Record<string, Record<string, string>>> = {
+  patches: { occupied_farmland_mu: 'DOUBLE', illegal_farmland_mu: 'DOUBLE' },
+};
+
+/** GB18030 to text: the native TextDecoder (full ICU) is three times faster than iconv-lite, which stays the fallback. */
+function decodeGb18030(bytes: Buffer): string {
+  try {
+    return new TextDecoder('gb18030').decode(bytes);
+  } catch {
+    return iconv.decode(bytes, 'gb18030');
+  }
+}
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 
@@ -80,14 +94,18 @@ export interface CsvStageResult {
  * Stages one CSV table: GB18030 is first decoded to a UTF-8 temp file; the header is found in
  * the first records; then DuckDB's read_csv reads every field as text into a temp table.
  */
-export async function stageCsv(wh: Warehouse, path: string, bytes: Buffer, table: TableSpec, tempDir: string): Promise<CsvStageResult> {
+export async function stageCsv(wh: Warehouse, path: string, bytes: Buffer, table: TableSpec, tempDir: string, options: { fast?: boolean } = {}): Promise<CsvStageResult> {
   const encoding = detectEncoding(bytes);
   let readPath = path;
   let head: string;
   if (encoding === 'gb18030') {
-    const text = iconv.decode(bytes, 'gb18030');
     readPath = join(tempDir, 'decoded.csv');
-    writeFileSync(readPath, text, 'utf8');
+    let text: string;
+    if (existsSync(readPath)) text = readFileSync(readPath, 'utf8');
+    else {
+      text = decodeGb18030(bytes);
+      writeFileSync(readPath, text, 'utf8');
+    }
     head = text.slice(0, 65536);
   } else {
     head = bytes.subarray(encoding === 'utf-8-bom' ? 3 : 0, 65536).toString('utf8');
@@ -101,15 +119,33 @@ export async function stageCsv(wh: Warehouse, path: string, bytes: Buffer, table
   const headerRecord = records[match.rowIndex];
   const skip = headerRecord.linesThrough;
   const width = Math.max(...records.map((r) => r.fields.length));
-  const columns = Array.from({ length: width }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
   const select = table.columns
     .map((c) => (match.columns.has(c.key) ? `c${match.columns.get(c.key)} as ${c.key}` : `null::varchar as ${c.key}`))
     .join(', ');
+  const read = (types: Record<string, string>) =>
+    `read_csv(${sqlString(readPath)}, header = false, skip = ${skip}, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ` +
+    `columns = {${Array.from({ length: width }, (_, i) => {
+      const key = [...match.columns.entries()].find(([, index]) => index === i)?.[0];
+      return `'c${i}': '${(key && types[key]) ?? 'VARCHAR'}'`;
+    }).join(', ')}}, null_padding = true, auto_detect = false)`;
+  const fastTypes = FAST_TYPES[table.key];
+  if (options.fast !== false && fastTypes && table.required.every((k) => match.columns.has(k))) {
+    // Plain files (the big ones) parse their numbers in read_csv itself; anything else fails here and is read as text.
+    const fast = `fast_csv_${table.key}`;
+    try {
+      await wh.run(`create or replace temp table ${fast} as select ${select} from ${read(fastTypes)}`);
+      return {
+        staged: { table, sheet: null, header: match, relation: `(select cast(rowid + ${skip + 1} as integer) as source_row, * from ${fast})`, temps: [fast], fast: true },
+        encoding,
+      };
+    } catch {
+      await wh.run(`drop table if exists ${fast}`);
+    }
+  }
   const temp = `stage_csv_${table.key}`;
   try {
     await wh.run(
-      `create or replace temp table ${temp} as select ${select} from read_csv(${sqlString(readPath)}, header = false, skip = ${skip}, ` +
-        `delim = ${sqlString(delimiter)}, quote = '"', escape = '"', columns = {${columns}}, null_padding = true, auto_detect = false)`,
+      `create or replace temp table ${temp} as select ${select} from ${read({})}`,
     );
   } catch (error) {
     return { problem: { kind: 'parse', detail: duckdbMessage(error).split('\n').slice(0, 3).join(' ') }, encoding };

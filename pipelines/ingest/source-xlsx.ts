@@ -9,6 +9,9 @@ import { stageTableDdl, type StagedTable } from './staged';
 export interface WorkbookInfo {
   unit?: string;
   period?: string;
+  /** Rows of 填报单位 and 报告期 in 填报信息, for error cells. */
+  unitRow?: number;
+  periodRow?: number;
   sheetPresent: boolean;
 }
 
@@ -119,8 +122,8 @@ export async function stageWorkbook(wh: Warehouse, path: string): Promise<XlsxSt
         const texts = rowTexts(row);
         const label = normaliseHeader(texts[0] ?? '').replace(/[:：]$/, '');
         const value = texts[1]?.trim() || undefined;
-        if (label === '填报单位' && value) result.info.unit = value;
-        if (label === '报告期' && value) result.info.period = value;
+        if (label === '填报单位' && value) Object.assign(result.info, { unit: value, unitRow: row.number });
+        if (label === '报告期' && value) Object.assign(result.info, { period: value, periodRow: row.number });
       }
       continue;
     }
@@ -133,6 +136,7 @@ export async function stageWorkbook(wh: Warehouse, path: string): Promise<XlsxSt
     let stager: SheetStager | undefined;
     let failed = false;
     const start = async (): Promise<void> => {
+      if (buffered.length === 0) return; // an empty sheet: the table is not reported
       const { match, missing } = findHeader(table, buffered.map((b) => b.texts));
       if (!match) {
         failed = true;

@@ -10,6 +10,8 @@ export interface StagedTable {
   relation: string;
   /** Temp tables to drop afterwards. */
   temps: string[];
+  /** CSV read with numbers typed by read_csv (the fast path); checked cheaply, else read again as text. */
+  fast?: boolean;
 }
 
 /** The temp staging table's DDL: source_row + every column of the table as VARCHAR. */

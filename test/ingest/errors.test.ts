@@ -171,6 +171,8 @@ describe('指标进度', () => {
 describe('unit and period', () => {
   it('an unknown unit lists the valid names and the closest one', async () => {
     const [e] = only(await land([landRow('A1')], { unit: '海宁县' }), 'unknown_unit');
+    expect(e.cell).toBe('填报信息!B1');
+    expect(e.value).toBe('海宁县');
     expect(e.zh).toContain('海宁市');
     expect(e.zh).toContain('南湖区');
     expect(e.en).toContain('closest');
@@ -192,8 +194,17 @@ describe('unit and period', () => {
     expect(r.errors).toEqual([]);
     expect([r.unit_code, r.period]).toEqual(['330482', '2023Q2']);
   });
+  it('an empty sheet is a table not reported; a browser copy "(1)" keeps its name', async () => {
+    const path = join(dir, '海宁市_2023Q2 (1).xlsx');
+    await writeWorkbook(path, { info: null, sheets: { 供地台账: [LAND_HEADER, landRow('A1')], 卫片图斑: [] } });
+    const r = await validateOne(path);
+    expect(r.errors).toEqual([]);
+    expect(r.tables.map((t) => t.table_name)).toEqual(['供地台账']);
+    const csv = writeCsv(join(dir, '海宁市_2023Q3_供地台账（2）.csv'), [LAND_HEADER, landRow('A1') as (string | number | null)[]]);
+    expect((await validateOne(csv)).status).toBe('accepted');
+  });
   it('a CSV named without a unit and period', async () => {
-    const path = writeCsv(join(dir, '供地台账.csv'), [LAND_HEADER, landRow('A1') as (string | number | null)[]]);
+    const path = writeCsv(join(dir, '供地台账.csv'), [LAND_HEADER, landRow('NONAME-1') as (string | number | null)[]]);
     const r = await validateOne(path);
     expect(r.status).toBe('rejected');
     expect(r.errors[0].code).toBe('unknown_table');

@@ -1,0 +1,16 @@
+-- The fast path for a 卫片图斑 CSV: DuckDB's read_csv has already parsed the two areas as DOUBLE
+-- ({{stage}}); a file that only holds plain values needs no text clean-up. typed_patches gets the
+-- same shape as typed_patches.sql gives. fast_patches_check.sql then decides whether the file is
+-- clean; if not, ingest reads it again as text and runs the full checks for precise errors.
+create or replace temp table typed_patches as
+select
+  source_row,
+  patch_id                        as v_patch_id,
+  {{batch_period}}                as v_batch,
+  occupied_farmland_mu            as v_occupied_farmland_mu,
+  illegal_farmland_mu             as v_illegal_farmland_mu,
+  judgement                       as v_judgement,
+  nrp_text(rectification_status)  as v_rectification_status
+from {{stage}}
+where not (patch_id is null and batch is null and occupied_farmland_mu is null and illegal_farmland_mu is null
+           and judgement is null and rectification_status is null);

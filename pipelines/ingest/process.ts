@@ -8,6 +8,7 @@ import { periodCode, type Period } from '../period';
 import type { Warehouse } from '../warehouse';
 import { checkTable, indicatorWarnings, type TableCheck } from './checks';
 import { parseFileName, periodOf, resolveUnit, type UnitRow } from './identity';
+import { fileSizeProblem, ingestLimits, LimitExceeded, stagedLimitErrors, zipProblem } from './limits';
 import { mark } from './profile';
 import { stageCsv } from './source-csv';
 import { stageWorkbook } from './source-xlsx';
@@ -44,6 +45,9 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
   };
 
   mark('start');
+  const limits = ingestLimits();
+  const tooLarge = fileSizeProblem(path, limits);
+  if (tooLarge) return fail(tooLarge.code, tooLarge.text);
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -71,6 +75,12 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     }
   }
 
+  if (ext !== '.csv') {
+    // zip bombs and truncated or damaged workbooks are refused before exceljs inflates anything
+    const zip = await zipProblem(bytes, limits);
+    if (zip) return fail(zip.code, zip.text);
+  }
+
   const tempDir = mkdtempSync(join(tmpdir(), 'nrp-ingest-'));
   const temps: string[] = [];
   try {
@@ -94,6 +104,7 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
       try {
         wb = await stageWorkbook(wh, path);
       } catch (error) {
+        if (error instanceof LimitExceeded) return fail(error.code, error.text, { sheet: error.sheet });
         return fail('not_a_workbook', { zh: `${fileMessages.notAWorkbook.zh}（${duckdbMessage(error)}）`, en: `${fileMessages.notAWorkbook.en} (${duckdbMessage(error)})` });
       }
       staged = wb.staged;
@@ -112,6 +123,12 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     }
     for (const s of staged) temps.push(...s.temps);
     mark('staged');
+    const overLimit = await stagedLimitErrors(wh, staged, file, limits);
+    if (overLimit.length > 0) {
+      report.errors.push(...overLimit);
+      report.error_count = report.errors.length;
+      return report;
+    }
 
     // Unit and period: 填报信息 and the file name; both present and different → rejected.
     const unit = identify(report, file, 'unit', sheetUnit, named.unit, ctx, infoRows.unit);

@@ -1,9 +1,12 @@
 import type ExcelJS from 'exceljs';
 import { excelJS } from './exceljs-reader';
+import { readWorkbookDirect, type SheetRows } from './xlsx-direct';
 import type { DuckDBAppender } from '@duckdb/node-api';
 import type { Warehouse } from '../warehouse';
 import { findHeader, normaliseHeader, tableByName, type HeaderMatch, type TableSpec } from './tables';
 import { stageTableDdl, type StagedTable } from './staged';
+import { ingestLimits, LimitExceeded } from './limits';
+import { limitMessages } from '../messages';
 
 /** 填报信息: label in column A, value in column B. */
 export interface WorkbookInfo {
@@ -98,12 +101,14 @@ class SheetStager {
   }
 }
 
-/**
- * Streams a workbook (exceljs WorkbookReader: one sheet at a time, rows as they are parsed)
- * into temp staging tables, one per known table sheet, and reads 填报信息.
- */
-export async function stageWorkbook(wh: Warehouse, path: string): Promise<XlsxStageResult> {
-  const result: XlsxStageResult = { staged: [], info: { sheetPresent: false }, missingColumns: [], sheetNames: [] };
+type AnyRows = Iterable<{ n: number; texts: (string | null)[] }> | AsyncIterable<{ n: number; texts: (string | null)[] }>;
+interface AnySheet {
+  name: string;
+  rows: AnyRows;
+}
+
+/** exceljs's streaming reader as sheets of text rows. */
+async function* exceljsSheets(path: string): AsyncGenerator<AnySheet> {
   const reader = new (excelJS().stream.xlsx.WorkbookReader)(path, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -111,24 +116,57 @@ export async function stageWorkbook(wh: Warehouse, path: string): Promise<XlsxSt
     worksheets: 'emit',
     entries: 'emit',
   });
-  const seen = new Set<string>();
   for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name?: string }>) {
+    yield {
+      name: sheet.name ?? '',
+      rows: (async function* () {
+        for await (const row of sheet) yield { n: row.number, texts: rowTexts(row) };
+      })(),
+    };
+  }
+}
+
+/**
+ * Reads a workbook into temp staging tables, one per known table sheet, and reads 填报信息.
+ * The direct reader (xlsx-direct.ts) is tried first; anything it cannot read goes to exceljs.
+ */
+export async function stageWorkbook(wh: Warehouse, path: string): Promise<XlsxStageResult> {
+  let direct: SheetRows[] | undefined;
+  try {
+    direct = readWorkbookDirect(path);
+  } catch {
+    direct = undefined;
+  }
+  if (direct) {
+    try {
+      return await stageSheets(wh, direct);
+    } catch {
+      // fall through: exceljs reads it, and the staging tables are created afresh
+    }
+  }
+  return stageSheets(wh, exceljsSheets(path));
+}
+
+async function stageSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncIterable<AnySheet>): Promise<XlsxStageResult> {
+  const result: XlsxStageResult = { staged: [], info: { sheetPresent: false }, missingColumns: [], sheetNames: [] };
+  const seen = new Set<string>();
+  for await (const sheet of sheets) {
     const name = (sheet.name ?? '').trim();
     result.sheetNames.push(name);
     const table = tableByName(name);
     if (normaliseHeader(name) === '填报信息') {
       result.info.sheetPresent = true;
-      for await (const row of sheet) {
-        const texts = rowTexts(row);
+      for await (const row of sheet.rows) {
+        const texts = row.texts;
         const label = normaliseHeader(texts[0] ?? '').replace(/[:：]$/, '');
         const value = texts[1]?.trim() || undefined;
-        if (label === '填报单位' && value) Object.assign(result.info, { unit: value, unitRow: row.number });
-        if (label === '报告期' && value) Object.assign(result.info, { period: value, periodRow: row.number });
+        if (label === '填报单位' && value) Object.assign(result.info, { unit: value, unitRow: row.n });
+        if (label === '报告期' && value) Object.assign(result.info, { period: value, periodRow: row.n });
       }
       continue;
     }
     if (!table || seen.has(table.key)) {
-      for await (const _row of sheet) void _row; // drain: the reader moves on only when a sheet is read
+      for await (const _row of sheet.rows) void _row; // drain: exceljs moves on only when a sheet is read
       continue;
     }
     seen.add(table.key);
@@ -149,17 +187,21 @@ export async function stageWorkbook(wh: Warehouse, path: string): Promise<XlsxSt
       for (const b of buffered.slice(match.rowIndex + 1)) stager.append(b.n, b.texts);
       result.staged.push({ table, sheet: name, header: match, relation: temp, temps: [temp] });
     };
-    for await (const row of sheet) {
-      if (failed) continue;
-      if (stager) {
-        stager.append(row.number, rowTexts(row));
-        continue;
+    try {
+      for await (const row of sheet.rows) {
+        if (failed) continue;
+        if (stager) {
+          stager.append(row.n, row.texts);
+          continue;
+        }
+        if (row.texts.every((t: string | null) => t === null || t === '')) continue;
+        buffered.push(row);
+        if (buffered.length >= 11) await start();
       }
-      buffered.push({ n: row.number, texts: rowTexts(row) });
-      if (buffered.length >= 11) await start();
+      if (!stager && !failed) await start();
+    } finally {
+      stager?.close();
     }
-    if (!stager && !failed) await start();
-    stager?.close();
   }
   return result;
 }

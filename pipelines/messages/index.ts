@@ -13,3 +13,4 @@ export { modelMessages } from './models';
 export { sampleMessages } from './sample';
 export { reportMessages } from './report';
 export { chartMessages } from './charts';
+export { limitMessages } from './limits';

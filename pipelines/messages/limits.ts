@@ -1,0 +1,34 @@
+import { bilingual } from './bilingual';
+
+type Text = { zh: string; en: string };
+const t = (zh: string, en: string): Text => ({ zh, en });
+
+/** How to raise a limit, said the same way in every limit message. */
+const raise = (env: string) => t(`如确需处理，可设置环境变量 ${env} 调高上限`, `to accept it, raise the limit with the environment variable ${env}`);
+const says = (zh: string, en: string, env: string): Text => {
+  const r = raise(env);
+  return t(`${zh}。${r.zh}`, `${en}; ${r.en}`);
+};
+
+/**
+ * Ingest size limits (pipelines/ingest/limits.ts): each message names the limit, the value
+ * found and the environment variable that raises it.
+ */
+export const limitMessages = {
+  fileTooLarge: (mb: string, limitMb: number) =>
+    says(`文件过大：${mb} MB，超过上限 ${limitMb} MB`, `file too large: ${mb} MB, over the limit of ${limitMb} MB`, 'NRP_MAX_FILE_MB'),
+  tooManyRows: (sheet: string, found: string, limit: number) =>
+    says(`“${sheet}”的数据行过多：${found} 行，超过上限 ${limit} 行`, `too many rows in ${sheet}: ${found}, over the limit of ${limit}`, 'NRP_MAX_ROWS'),
+  cellTooLong: (header: string, chars: number, limit: number) =>
+    says(`${header}单元格内容过长：${chars} 个字符，超过上限 ${limit} 个字符`, `${header} cell too long: ${chars} characters, over the limit of ${limit}`, 'NRP_MAX_CELL_CHARS'),
+  unzipRatio: (entry: string, ratio: string, limit: number) =>
+    says(`工作簿中“${entry}”解压后膨胀 ${ratio} 倍，超过上限 ${limit} 倍（疑似压缩炸弹，未解压）`,
+      `${entry} in the workbook inflates ${ratio} times, over the limit of ${limit} (a likely zip bomb; not inflated)`, 'NRP_MAX_UNZIP_RATIO'),
+  unzipTotal: (mb: string, limitMb: number) =>
+    says(`工作簿解压后共 ${mb} MB，超过上限 ${limitMb} MB（疑似压缩炸弹，未解压）`,
+      `the workbook inflates to ${mb} MB, over the limit of ${limitMb} MB (a likely zip bomb; not inflated)`, 'NRP_MAX_UNZIP_MB'),
+  zipCorrupt: (detailZh: string, detailEn: string) =>
+    t(`不是有效的 Excel 工作簿（.xlsx）：${detailZh}`, `not a valid Excel workbook (.xlsx): ${detailEn}`),
+  badLimit: (name: string, value: string, fallback: number) =>
+    bilingual(`环境变量 ${name}=“${value}”无效：应为正数（默认 ${fallback}）`, `${name}="${value}" is not a positive number (default ${fallback})`),
+};

@@ -108,7 +108,7 @@ interface AnySheet {
 }
 
 /** exceljs's streaming reader as sheets of text rows. */
-async function* exceljsSheets(path: string): AsyncGenerator<AnySheet> {
+export async function* exceljsSheets(path: string): AsyncGenerator<AnySheet> {
   const reader = new (excelJS().stream.xlsx.WorkbookReader)(path, {
     sharedStrings: 'cache',
     styles: 'cache',

@@ -135,6 +135,12 @@ describe('卫片图斑', () => {
     only(await patches([patchRow('T1', { 监测批次: '2022年第4季度' })]), 'batch_out_of_range');
     only(await patches([patchRow('T1', { 监测批次: '第一批' })]), 'batch_unreadable');
   });
+  it('in a CSV too (the fast path hands over to the text rules for precise errors)', async () => {
+    const path = writeCsv(join(dir, `海宁市_2023Q2_卫片图斑.csv`), [PATCH_HEADER, patchRow('T1') as string[], patchRow('T1') as string[],
+      patchRow('T3', { 判定类型: '违法', '违法占用耕地面积（亩）': 11 }) as string[]]);
+    const r = await validateOne(path);
+    expect(r.errors.map((e) => [e.code, e.cell])).toEqual([['duplicate', 'A3'], ['illegal_exceeds_occupied', 'D4']]);
+  });
   it('accepts every period spelling for 监测批次', async () => {
     const r = await patches([patchRow('T1', { 监测批次: '2023年第一季度' }), patchRow('T2', { 监测批次: '2023-Q2' }), patchRow('T3', { 监测批次: '2023年1-3月' })]);
     expect(r.errors).toEqual([]);

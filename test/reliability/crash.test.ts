@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../pipelines/paths';
@@ -13,6 +13,11 @@ import { nrpProcess, tempDir } from '../helpers';
  */
 const dir = tempDir('nrp-crash-');
 const KILLS = Number(process.env.NRP_CRASH_KILLS ?? 6);
+
+/** With NRP_CRASH_LOG=FILE the outcomes are appended there (RELIABILITY.md quotes a long run). */
+function logOutcome(what: string, outcome: object): void {
+  if (process.env.NRP_CRASH_LOG) appendFileSync(process.env.NRP_CRASH_LOG, JSON.stringify({ what, ...outcome }) + '\n');
+}
 
 function mulberry32(seed: number): () => number {
   let a = seed;
@@ -84,24 +89,26 @@ describe('crash safety', () => {
   it(`nrp ingest killed ${KILLS} times at random moments leaves whole submissions only, and finishes when run again`, async () => {
     const inbox = join(dir, 'inbox-ingest');
     writeInbox(inbox, '2023Q1', 3000);
-    const db = join(dir, 'ingest.duckdb');
     const reference = join(dir, 'reference.duckdb');
     const full = timeOf(['ingest', '--db', reference, inbox]);
+    const snapshot = (file: string) => query(file, 'select unit_code, period, table_name, version, row_count, sha256 from submissions order by all');
+    const expected = snapshot(reference);
+    expect(expected).toHaveLength(18);
     const random = mulberry32(20231);
     let killedMidway = 0;
     for (let i = 0; i < KILLS; i++) {
+      // A fresh warehouse each time, so that every kill lands in real loading work.
+      const db = join(dir, `ingest-${i}.duckdb`);
       const outcome = await killAfter(['ingest', '--db', db, inbox], 100 + random() * full);
       if (outcome.killed) killedMidway++;
+      if (existsSync(db)) registryAgreesWithRawTables(db);
+      logOutcome('ingest', { ...outcome, snapshots: existsSync(db) ? query<{ n: number }>(db, 'select count(*) as n from submissions')[0].n : 0 });
+      const again = nrpProcess(['ingest', '--db', db, inbox]);
+      expect(again.code, again.stderr).toBe(0);
       registryAgreesWithRawTables(db);
+      expect(snapshot(db)).toEqual(expected);
     }
     expect(killedMidway).toBeGreaterThan(0);
-    const again = nrpProcess(['ingest', '--db', db, inbox]);
-    expect(again.code, again.stderr).toBe(0);
-    registryAgreesWithRawTables(db);
-    const snapshot = (file: string) => query(file, 'select unit_code, period, table_name, row_count, sha256 from submissions order by all');
-    const got = snapshot(db) as { table_name: string }[];
-    expect(got).toEqual(snapshot(reference));
-    expect(got).toHaveLength(18);
   });
 
   it(`nrp build killed ${KILLS} times leaves the old marts or the new ones, never a mix`, async () => {
@@ -120,6 +127,7 @@ describe('crash safety', () => {
       if (outcome.killed) killedMidway++;
       seen.push(martFingerprint(db));
       registryAgreesWithRawTables(db);
+      logOutcome('build', { ...outcome, marts: seen.at(-1) === before ? 'old' : 'new or other' });
     }
     expect(killedMidway).toBeGreaterThan(0);
     expect(nrpProcess(['build', '--db', db]).code).toBe(0);

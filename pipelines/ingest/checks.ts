@@ -50,16 +50,20 @@ export async function checkTable(wh: Warehouse, staged: StagedTable, period: Per
   if (staged.fast) {
     const batch_period = await batchPeriodSql(wh, staged.relation);
     const vars = { year: period.year, period: periodCode(period) };
-    let verdict: { bad: number; duplicates: number };
+    let verdict: { bad: number; duplicates: number; rows: number };
     try {
       await wh.run(ingestSql(`typed_${key}_fast`, { stage: staged.relation, batch_period }));
-      verdict = (await wh.one<{ bad: number; duplicates: number }>(ingestSql(`fast_${key}_check`, vars)))!;
+      verdict = (await wh.one<{ bad: number; duplicates: number; rows: number }>(ingestSql(`fast_${key}_check`, vars)))!;
     } catch {
+      await wh.run(`drop view if exists typed_${key}`).catch(() => undefined);
       return 'read_as_text';
     }
     mark('fast path');
-    if (verdict.bad > 0 || verdict.duplicates > 0) return 'read_as_text';
-    const rows = (await wh.one<{ n: number }>(`select count(*) as n from typed_${key}`))!.n;
+    if (verdict.bad > 0 || verdict.duplicates > 0) {
+      await wh.run(`drop view if exists typed_${key}`);
+      return 'read_as_text';
+    }
+    const rows = verdict.rows;
     return { staged, rows, errors: [], errorCount: 0 };
   }
   const batch_period = key === 'patches' ? await batchPeriodSql(wh, staged.relation) : '';

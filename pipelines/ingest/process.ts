@@ -186,7 +186,10 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     report.status = 'accepted';
     return report;
   } finally {
-    for (const t of [...temps, 'batch_map']) await wh.run(`drop table if exists ${t}`).catch(() => undefined);
+    for (const t of [...temps, 'batch_map']) {
+      await wh.run(`drop view if exists ${t}`).catch(() => undefined);
+      await wh.run(`drop table if exists ${t}`).catch(() => undefined);
+    }
     rmSync(tempDir, { recursive: true, force: true });
   }
 }

@@ -12,5 +12,6 @@ select
     or v_judgement is null or v_judgement not in ('合法', '违法', '其他')
     or (v_judgement = '合法' and v_illegal_farmland_mu <> 0)
   ) as bad,
-  count(*) - count(distinct v_patch_id) as duplicates
+  count(*) - count(distinct v_patch_id) as duplicates,
+  count(*) as rows
 from typed_patches

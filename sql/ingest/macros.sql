@@ -7,15 +7,17 @@ create or replace temp macro nrp_narrow(x) as
   translate(x, '０１２３４５６７８９．－−＋，％　', '0123456789.--+,% ');
 
 -- Empty, -, —, /, 无 (and their full-width twins) mean "no value": never zero.
+-- list_contains, not IN: DuckDB rewrites an IN list of several constants into a join, which
+-- costs a hash join per use (and macros are used dozens of times per query).
 -- CASE keeps it cheap: most values are decided by the null, length or exact-match branch, and
 -- trimming runs only for short values with whitespace in them.
 create or replace temp macro nrp_blank(x) as
   case
     when x is null then true
     when strlen(x) > 24 then false
-    when x in ('', '-', '--', '—', '——', '–', '－', '/', '／', '无') then true
+    when list_contains(['', '-', '--', '—', '——', '–', '－', '/', '／', '无'], x) then true
     when contains(x, ' ') or contains(x, '　') then
-      trim(x, ' 　') in ('', '-', '--', '—', '——', '–', '－', '/', '／', '无')
+      list_contains(['', '-', '--', '—', '——', '–', '－', '/', '／', '无'], trim(x, ' 　'))
     else false
   end;
 
@@ -98,7 +100,7 @@ create or replace temp macro nrp_land_use_word(x) as
     when '交通运输' then '交通运输' when '其他' then '其他'
   end;
 create or replace temp macro nrp_land_use(x) as
-  case when x in ('工业', '商服', '住宅', '公共管理与公共服务', '交通运输', '其他') then x
+  case when list_contains(['工业', '商服', '住宅', '公共管理与公共服务', '交通运输', '其他'], x) then x
        else nrp_land_use_word(regexp_replace(nrp_word(x), '用地$', '')) end;
 
 create or replace temp macro nrp_yes_no_word(x) as
@@ -111,4 +113,4 @@ create or replace temp macro nrp_yes_no(x) as
 create or replace temp macro nrp_judgement_word(x) as
   case x when '合法' then '合法' when '违法' then '违法' when '其他' then '其他' end;
 create or replace temp macro nrp_judgement(x) as
-  case when x in ('合法', '违法', '其他') then x else nrp_judgement_word(nrp_word(x)) end;
+  case when list_contains(['合法', '违法', '其他'], x) then x else nrp_judgement_word(nrp_word(x)) end;

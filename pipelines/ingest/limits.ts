@@ -255,9 +255,9 @@ export async function zipProblem(bytes: Buffer, limits: IngestLimits): Promise<Z
 // Staged tables: rows and cell length.
 
 /**
- * Rows over NRP_MAX_ROWS and cells over NRP_MAX_CELL_CHARS in the staged tables, as file errors
- * (checked before the contract checks, which need not run on text of that size). A long cell is
- * reported by its address and length; its text is cut to a short preview.
+ * Rows over NRP_MAX_ROWS, cells over NRP_MAX_CELL_CHARS and cells holding NUL characters in the
+ * staged tables, as errors (checked before the contract checks, which need not run on text of
+ * that size). A long cell is reported by its address and length; its text is cut to a preview.
  */
 export async function stagedLimitErrors(wh: Warehouse, staged: StagedTable[], file: string, limits: IngestLimits): Promise<IngestIssue[]> {
   const out: IngestIssue[] = [];
@@ -271,20 +271,25 @@ export async function stagedLimitErrors(wh: Warehouse, staged: StagedTable[], fi
     }
     const columns = [...s.header.columns.entries()];
     if (columns.length === 0) continue;
-    const longCells = columns
-      .map(([key]) => `select source_row, '${key}' as col, length(${key}::varchar) as chars, left(${key}::varchar, 40) as preview from ${s.relation} where length(${key}::varchar) > ${limits.maxCellChars}`)
+    // one scan: cells over the length limit, and cells holding NUL (invalid in a workbook's XML, cut off by C strings downstream)
+    const suspect = columns
+      .map(([key]) => `select source_row, '${key}' as col, length(${key}::varchar) as chars, contains(${key}::varchar, chr(0)) as nul, ` +
+        `left(replace(${key}::varchar, chr(0), '\\0'), 40) as preview from ${s.relation} ` +
+        `where length(${key}::varchar) > ${limits.maxCellChars} or contains(${key}::varchar, chr(0))`)
       .join(' union all ');
-    const found = await wh.all<{ source_row: number; col: string; chars: number; preview: string }>(
-      `select * from (${longCells}) order by source_row, col limit ${MAX_LISTED_ERRORS}`,
+    const found = await wh.all<{ source_row: number; col: string; chars: number; nul: boolean; preview: string }>(
+      `select * from (${suspect}) order by source_row, col limit ${MAX_LISTED_ERRORS}`,
     );
     for (const f of found) {
       const index = s.header.columns.get(f.col)!;
       const column = columnLetter(index);
       const header = s.table.columns.find((c) => c.key === f.col)?.header ?? f.col;
-      const text = limitMessages.cellTooLong(header, f.chars, limits.maxCellChars);
+      const tooLong = f.chars > limits.maxCellChars;
+      const text = tooLong ? limitMessages.cellTooLong(header, f.chars, limits.maxCellChars) : limitMessages.nulInCell(header);
       out.push({
-        severity: 'error', code: 'cell_too_long', file, sheet: where, cell: s.sheet ? `${s.sheet}!${column}${f.source_row}` : `${column}${f.source_row}`,
-        row: f.source_row, column, header, value: `${f.preview}…`, zh: text.zh, en: text.en,
+        severity: 'error', code: tooLong ? 'cell_too_long' : 'nul_in_cell', file, sheet: where,
+        cell: s.sheet ? `${s.sheet}!${column}${f.source_row}` : `${column}${f.source_row}`,
+        row: f.source_row, column, header, value: tooLong ? `${f.preview}…` : f.preview, zh: text.zh, en: text.en,
       });
     }
   }

@@ -1,10 +1,13 @@
 import type ExcelJS from 'exceljs';
 import { excelJS } from './exceljs-reader';
+import { mark } from './profile';
 import { readWorkbookDirect, type SheetRows } from './xlsx-direct';
-import type { DuckDBAppender } from '@duckdb/node-api';
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Warehouse } from '../warehouse';
 import { findHeader, normaliseHeader, tableByName, type HeaderMatch, type TableSpec } from './tables';
-import { stageTableDdl, type StagedTable } from './staged';
+import type { StagedTable } from './staged';
 import { ingestLimits, LimitExceeded } from './limits';
 import { limitMessages } from '../messages';
 
@@ -75,29 +78,52 @@ function rowTexts(row: ExcelJS.Row): (string | null)[] {
   return out;
 }
 
-/** Appends data rows of one sheet into its temp staging table. */
+/**
+ * Collects the data rows of one sheet as CSV text in a temp file, then read_csv loads them into
+ * the staging table in one go: a million N-API appender calls cost more than writing the text.
+ */
 class SheetStager {
-  private appender?: DuckDBAppender;
-  private readonly order: { key: string; index: number | undefined }[];
+  private readonly order: (number | undefined)[];
+  private readonly dir: string;
+  private readonly file: string;
+  private fd = -1;
+  private chunk: string[] = [];
   constructor(readonly table: TableSpec, readonly header: HeaderMatch, readonly temp: string) {
-    this.order = table.columns.map((c) => ({ key: c.key, index: header.columns.get(c.key) }));
+    this.order = table.columns.map((c) => header.columns.get(c.key));
+    this.dir = mkdtempSync(join(tmpdir(), 'nrp-sheet-'));
+    this.file = join(this.dir, 'rows.csv');
   }
-  async open(wh: Warehouse): Promise<void> {
-    await wh.run(stageTableDdl(this.temp, this.table));
-    this.appender = await wh.connection.createAppender(this.temp, 'main', 'temp');
+  async open(): Promise<void> {
+    this.fd = openSync(this.file, 'w');
   }
   append(rowNumber: number, texts: (string | null)[]): void {
-    const a = this.appender!;
-    a.appendInteger(rowNumber);
-    for (const { index } of this.order) {
+    let line = String(rowNumber);
+    for (const index of this.order) {
       const v = index === undefined ? null : texts[index];
-      if (v === null || v === undefined) a.appendNull();
-      else a.appendVarchar(v);
+      line += v === null || v === undefined || v === '' ? ',' : `,"${v.includes('"') ? v.replace(/"/g, '""') : v}"`;
     }
-    a.endRow();
+    this.chunk.push(line);
+    if (this.chunk.length >= 5000) this.flush();
   }
-  close(): void {
-    this.appender?.closeSync();
+  private flush(): void {
+    if (this.chunk.length) writeSync(this.fd, this.chunk.join('\n') + '\n');
+    this.chunk = [];
+  }
+  async close(wh: Warehouse): Promise<void> {
+    try {
+      if (this.fd < 0) return;
+      this.flush();
+      closeSync(this.fd);
+      this.fd = -1;
+      const columns = [`'source_row': 'INTEGER'`, ...this.table.columns.map((c) => `'${c.key}': 'VARCHAR'`)].join(', ');
+      await wh.run(
+        `create or replace temp table ${this.temp} as select * from read_csv('${this.file.replace(/'/g, "''")}', header = false, ` +
+          `delim = ',', quote = '"', escape = '"', columns = {${columns}}, auto_detect = false)`,
+      );
+    } finally {
+      if (this.fd >= 0) closeSync(this.fd);
+      rmSync(this.dir, { recursive: true, force: true });
+    }
   }
 }
 
@@ -134,13 +160,17 @@ export async function stageWorkbook(wh: Warehouse, path: string): Promise<XlsxSt
   let direct: SheetRows[] | undefined;
   try {
     direct = readWorkbookDirect(path);
-  } catch {
+  } catch (error) {
+    mark(`direct reader refused (${(error as Error).message})`);
     direct = undefined;
   }
   if (direct) {
     try {
-      return await stageSheets(wh, direct);
-    } catch {
+      const staged = await stageSheets(wh, direct);
+      mark('read workbook (direct)');
+      return staged;
+    } catch (error) {
+      mark(`direct reader failed (${(error as Error).message}); exceljs reads it`);
       // fall through: exceljs reads it, and the staging tables are created afresh
     }
   }
@@ -183,7 +213,7 @@ async function stageSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncIter
       }
       const temp = `stage_xlsx_${table.key}`;
       stager = new SheetStager(table, match, temp);
-      await stager.open(wh);
+      await stager.open();
       for (const b of buffered.slice(match.rowIndex + 1)) stager.append(b.n, b.texts);
       result.staged.push({ table, sheet: name, header: match, relation: temp, temps: [temp] });
     };
@@ -200,7 +230,7 @@ async function stageSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncIter
       }
       if (!stager && !failed) await start();
     } finally {
-      stager?.close();
+      await stager?.close(wh);
     }
   }
   return result;

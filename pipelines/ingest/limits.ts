@@ -254,13 +254,29 @@ export async function zipProblem(bytes: Buffer, limits: IngestLimits): Promise<Z
 // ---------------------------------------------------------------------------------------------
 // Staged tables: rows and cell length.
 
+/** A value read from 填报信息 (label in column A, value in column B). */
+export interface InfoCell {
+  label: string;
+  value?: string;
+  row?: number;
+}
+
 /**
- * Rows over NRP_MAX_ROWS, cells over NRP_MAX_CELL_CHARS and cells holding NUL characters in the
+ * 填报信息 values and, in the staged tables, rows over NRP_MAX_ROWS, cells over NRP_MAX_CELL_CHARS and cells holding NUL characters in the
  * staged tables, as errors (checked before the contract checks, which need not run on text of
  * that size). A long cell is reported by its address and length; its text is cut to a preview.
  */
-export async function stagedLimitErrors(wh: Warehouse, staged: StagedTable[], file: string, limits: IngestLimits): Promise<IngestIssue[]> {
+export async function stagedLimitErrors(wh: Warehouse, staged: StagedTable[], file: string, limits: IngestLimits, info: InfoCell[] = []): Promise<IngestIssue[]> {
   const out: IngestIssue[] = [];
+  for (const c of info) {
+    const chars = c.value === undefined ? 0 : [...c.value].length;
+    if (chars <= limits.maxCellChars) continue;
+    const text = limitMessages.cellTooLong(c.label, chars, limits.maxCellChars);
+    out.push({
+      severity: 'error', code: 'cell_too_long', file, sheet: '填报信息', cell: `填报信息!B${c.row ?? ''}`, row: c.row, column: 'B',
+      header: c.label, value: `${c.value!.slice(0, 40)}…`, zh: text.zh, en: text.en,
+    });
+  }
   for (const s of staged) {
     const where = s.sheet ?? s.table.name;
     const rows = (await wh.one<{ n: number }>(`select count(*) as n from ${s.relation}`))!.n;

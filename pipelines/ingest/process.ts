@@ -123,7 +123,9 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     }
     for (const s of staged) temps.push(...s.temps);
     mark('staged');
-    const overLimit = await stagedLimitErrors(wh, staged, file, limits);
+    const overLimit = await stagedLimitErrors(wh, staged, file, limits, [
+      { label: '填报单位', value: sheetUnit, row: infoRows.unit }, { label: '报告期', value: sheetPeriod, row: infoRows.period },
+    ]);
     if (overLimit.length > 0) {
       report.errors.push(...overLimit);
       report.error_count = report.errors.length;

@@ -21,6 +21,8 @@ export const limitMessages = {
     says(`“${sheet}”的数据行过多：${found} 行，超过上限 ${limit} 行`, `too many rows in ${sheet}: ${found}, over the limit of ${limit}`, 'NRP_MAX_ROWS'),
   cellTooLong: (header: string, chars: number, limit: number) =>
     says(`${header}单元格内容过长：${chars} 个字符，超过上限 ${limit} 个字符`, `${header} cell too long: ${chars} characters, over the limit of ${limit}`, 'NRP_MAX_CELL_CHARS'),
+  nulInCell: (header: string) =>
+    t(`${header}单元格含有不可见的控制字符 NUL，请删除后再提交`, `${header} cell holds an invisible NUL control character: remove it and submit again`),
   unzipRatio: (entry: string, ratio: string, limit: number) =>
     says(`工作簿中“${entry}”解压后膨胀 ${ratio} 倍，超过上限 ${limit} 倍（疑似压缩炸弹，未解压）`,
       `${entry} in the workbook inflates ${ratio} times, over the limit of ${limit} (a likely zip bomb; not inflated)`, 'NRP_MAX_UNZIP_RATIO'),

@@ -103,7 +103,9 @@ export async function run(): Promise<string> {
 Best of three runs each, on files generated into a temp folder. Baseline: DuckDB's own
 \`create table t as select * from read_csv(file)\` on the same 1,000,000-row 卫片图斑 CSV (UTF-8), same run.
 \`nrp ingest\` there includes hashing, header detection, normalisation and every check in SQL, the
-registry row and the insert into raw_patches, in one transaction.
+registry row and the insert into raw_patches, in one transaction. Load average at the end of the
+run: ${require('node:os').loadavg().map((l: number) => l.toFixed(1)).join(' / ')} (1/5/15 min, 2 cores shared with other work:
+ratios move by ±0.4× between runs; the GBK file, which does strictly more work, has measured faster than UTF-8).
 
 | case | rows | seconds | figure | target | |
 |---|---:|---:|---:|---:|---|

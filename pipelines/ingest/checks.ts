@@ -55,12 +55,12 @@ export async function checkTable(wh: Warehouse, staged: StagedTable, period: Per
       await wh.run(ingestSql(`typed_${key}_fast`, { stage: staged.relation, batch_period }));
       verdict = (await wh.one<{ bad: number; duplicates: number; rows: number }>(ingestSql(`fast_${key}_check`, vars)))!;
     } catch {
-      await wh.run(`drop view if exists typed_${key}`).catch(() => undefined);
+      await wh.run(`drop table if exists typed_${key}`).catch(() => undefined);
       return 'read_as_text';
     }
     mark('fast path');
     if (verdict.bad > 0 || verdict.duplicates > 0) {
-      await wh.run(`drop view if exists typed_${key}`);
+      await wh.run(`drop table if exists typed_${key}`);
       return 'read_as_text';
     }
     const rows = verdict.rows;

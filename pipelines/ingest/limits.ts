@@ -67,7 +67,8 @@ export class LimitExceeded extends Error {
   }
 }
 
-const mbText = (bytes: number) => (bytes / MB).toFixed(1);
+/** MB with three significant digits (200, 2048, 0.00763): limits below 1 MB are for tests. */
+const mbText = (bytes: number) => String(Number((bytes / MB).toPrecision(3)));
 
 /** The file's size against NRP_MAX_FILE_MB, from stat: before the file is read into memory. */
 export function fileSizeProblem(path: string, limits: IngestLimits): { code: string; text: Text } | undefined {
@@ -78,7 +79,7 @@ export function fileSizeProblem(path: string, limits: IngestLimits): { code: str
     return undefined; // reading it reports why it cannot be read
   }
   if (size <= limits.maxFileBytes) return undefined;
-  return { code: 'file_too_large', text: limitMessages.fileTooLarge(mbText(size), limits.maxFileBytes / MB) };
+  return { code: 'file_too_large', text: limitMessages.fileTooLarge(mbText(size), mbText(limits.maxFileBytes)) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -222,7 +223,7 @@ export async function zipProblem(bytes: Buffer, limits: IngestLimits): Promise<Z
     }
     declared += e.uncompressedSize;
   }
-  if (declared > limits.maxInflatedBytes) return { code: 'unzip_too_large', text: limitMessages.unzipTotal(mbText(declared), limits.maxInflatedBytes / MB) };
+  if (declared > limits.maxInflatedBytes) return { code: 'unzip_too_large', text: limitMessages.unzipTotal(mbText(declared), mbText(limits.maxInflatedBytes)) };
 
   let inflated = 0;
   for (const e of dir.entries) {
@@ -246,7 +247,7 @@ export async function zipProblem(bytes: Buffer, limits: IngestLimits): Promise<Z
       return corrupt(`“${e.name}”已损坏（解压失败或校验和不符）`, `${e.name} is damaged (it does not inflate, or its checksum differs)`);
     }
     inflated += actual.size;
-    if (inflated > limits.maxInflatedBytes) return { code: 'unzip_too_large', text: limitMessages.unzipTotal(`> ${mbText(inflated)}`, limits.maxInflatedBytes / MB) };
+    if (inflated > limits.maxInflatedBytes) return { code: 'unzip_too_large', text: limitMessages.unzipTotal(`> ${mbText(inflated)}`, mbText(limits.maxInflatedBytes)) };
   }
   return undefined;
 }

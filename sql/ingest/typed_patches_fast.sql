@@ -1,9 +1,9 @@
 -- The fast path for a 卫片图斑 CSV: DuckDB's read_csv has already parsed the two areas as DOUBLE
 -- ({{stage}}); a file that only holds plain values needs no text clean-up. typed_patches gets the
--- same shape as typed_patches.sql gives, as a view: the check and the load each read it once,
--- which is cheaper than copying a million rows into a temp table first. fast_patches_check.sql then decides whether the file is
+-- same shape as typed_patches.sql gives (a table: as a view, the check and the load would each
+-- recompute it, which measured slower). fast_patches_check.sql then decides whether the file is
 -- clean; if not, ingest reads it again as text and runs the full checks for precise errors.
-create or replace temp view typed_patches as
+create or replace temp table typed_patches as
 select
   source_row,
   patch_id                        as v_patch_id,

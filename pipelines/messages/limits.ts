@@ -15,7 +15,7 @@ const says = (zh: string, en: string, env: string): Text => {
  * found and the environment variable that raises it.
  */
 export const limitMessages = {
-  fileTooLarge: (mb: string, limitMb: number) =>
+  fileTooLarge: (mb: string, limitMb: string) =>
     says(`文件过大：${mb} MB，超过上限 ${limitMb} MB`, `file too large: ${mb} MB, over the limit of ${limitMb} MB`, 'NRP_MAX_FILE_MB'),
   tooManyRows: (sheet: string, found: string, limit: number) =>
     says(`“${sheet}”的数据行过多：${found} 行，超过上限 ${limit} 行`, `too many rows in ${sheet}: ${found}, over the limit of ${limit}`, 'NRP_MAX_ROWS'),
@@ -26,7 +26,7 @@ export const limitMessages = {
   unzipRatio: (entry: string, ratio: string, limit: number) =>
     says(`工作簿中“${entry}”解压后膨胀 ${ratio} 倍，超过上限 ${limit} 倍（疑似压缩炸弹，未解压）`,
       `${entry} in the workbook inflates ${ratio} times, over the limit of ${limit} (a likely zip bomb; not inflated)`, 'NRP_MAX_UNZIP_RATIO'),
-  unzipTotal: (mb: string, limitMb: number) =>
+  unzipTotal: (mb: string, limitMb: string) =>
     says(`工作簿解压后共 ${mb} MB，超过上限 ${limitMb} MB（疑似压缩炸弹，未解压）`,
       `the workbook inflates to ${mb} MB, over the limit of ${limitMb} MB (a likely zip bomb; not inflated)`, 'NRP_MAX_UNZIP_MB'),
   zipCorrupt: (detailZh: string, detailEn: string) =>

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../pipelines/paths';
@@ -109,7 +109,7 @@ describe('crash safety', () => {
       expect(snapshot(db)).toEqual(expected);
     }
     expect(killedMidway).toBeGreaterThan(0);
-  });
+  }, KILLS * 40_000);
 
   it(`nrp build killed ${KILLS} times leaves the old marts or the new ones, never a mix`, async () => {
     const db = join(dir, 'build.duckdb');
@@ -121,18 +121,26 @@ describe('crash safety', () => {
     expect(nrpProcess(['ingest', '--db', db, join(dir, 'q2')]).code).toBe(0);
     const random = mulberry32(20232);
     const seen: string[] = [];
+    const rebuilt: string[] = [];
     let killedMidway = 0;
     for (let i = 0; i < KILLS; i++) {
-      const outcome = await killAfter(['build', '--db', db], 50 + random() * full);
+      // Each kill starts from the warehouse as it was before the new build, so every kill lands
+      // between the old marts and the new ones.
+      const copy = join(dir, `build-${i}.duckdb`);
+      copyFileSync(db, copy);
+      const outcome = await killAfter(['build', '--db', copy], 50 + random() * full);
       if (outcome.killed) killedMidway++;
-      seen.push(martFingerprint(db));
-      registryAgreesWithRawTables(db);
+      seen.push(martFingerprint(copy));
+      registryAgreesWithRawTables(copy);
       logOutcome('build', { ...outcome, marts: seen.at(-1) === before ? 'old' : 'new or other' });
+      expect(nrpProcess(['build', '--db', copy]).code).toBe(0);
+      rebuilt.push(martFingerprint(copy));
     }
     expect(killedMidway).toBeGreaterThan(0);
     expect(nrpProcess(['build', '--db', db]).code).toBe(0);
     const after = martFingerprint(db);
     expect(after).not.toBe(before);
     for (const h of seen) expect([before, after]).toContain(h);
-  });
+    expect(new Set(rebuilt)).toEqual(new Set([after]));
+  }, KILLS * 40_000);
 });

@@ -280,8 +280,8 @@ async function load(wh: Warehouse, report: FileReport, checks: TableCheck[], pat
         [report.unit_code!, report.period!, name],
       );
       const row = await wh.one<{ id: number }>(
-        `insert into submissions (unit_code, period, table_name, version, file_name, source_path, sheet_name, sha256, row_count, loaded_at, warnings)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?, current_localtimestamp(), ${warningsList}) returning submission_id as id`,
+        `insert into submissions (submission_id, unit_code, period, table_name, version, file_name, source_path, sheet_name, sha256, row_count, loaded_at, warnings)
+         values (nextval('submission_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, current_localtimestamp(), ${warningsList}) returning submission_id as id`,
         [report.unit_code!, report.period!, name, next!.v, report.file, path, c.staged.sheet, report.sha256!, c.rows],
       );
       await wh.run(ingestSql(`load_${c.staged.table.key}`, { submission_id: row!.id }));

@@ -5,7 +5,9 @@
 create sequence if not exists submission_id_seq start 1;
 
 create table if not exists submissions (
-  submission_id bigint primary key default nextval('submission_id_seq'),
+  -- No DEFAULT nextval(): DuckDB 1.5 cannot replay a WAL holding COMMENT ON a table whose
+  -- default calls a function; ingest takes the id with nextval() in its INSERT instead.
+  submission_id bigint primary key,
   unit_code     varchar   not null,
   period        varchar   not null,
   table_name    varchar   not null,

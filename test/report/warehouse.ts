@@ -40,8 +40,8 @@ export async function fixtureWarehouse(dir: string, rows: ReportRow[] = fixtureR
     await wh.run("delete from submissions where period = '2023Q2'");
     for (const s of fixtureSubmissions()) {
       await wh.run(
-        `insert into submissions (unit_code, period, table_name, version, file_name, sha256, row_count, loaded_at, warnings)
-         values (?, '2023Q2', ?, ?, ?, ?, ?, cast(? as timestamp), from_json(?, '["VARCHAR"]'))`,
+        `insert into submissions (submission_id, unit_code, period, table_name, version, file_name, sha256, row_count, loaded_at, warnings)
+         values (nextval('submission_id_seq'), ?, '2023Q2', ?, ?, ?, ?, ?, cast(? as timestamp), from_json(?, '["VARCHAR"]'))`,
         [s.unit_code, s.table_name, s.version, s.file_name, s.sha256, s.row_count, s.loaded_at, JSON.stringify(s.warnings)] as never,
       );
     }

@@ -13,20 +13,20 @@ export interface CommandEntry {
   load(): Promise<CommandModule>;
 }
 
-/** The commands, in the order `nrp --help` lists them. One line each. */
+/** The commands, in the order `nrp --help` lists them (the analyst's day: run, then the parts). One line each. */
 export const COMMANDS: CommandEntry[] = [
   { name: 'run', summary: runMessages.summary, load: () => import('./run') },
   { name: 'demo', summary: runMessages.demoSummary, load: () => import('./demo') },
+  { name: 'validate', summary: ingestMessages.validateSummary, load: () => import('./validate') },
+  { name: 'ingest', summary: ingestMessages.ingestSummary, load: () => import('./ingest') },
+  { name: 'template', summary: ingestMessages.templateSummary, load: () => import('./template') },
+  { name: 'submissions', summary: ingestMessages.submissionsSummary, load: () => import('./submissions') },
+  { name: 'status', summary: ingestMessages.statusSummary, load: () => import('./status') },
+  { name: 'build', summary: modelMessages.buildSummary, load: () => import('./build') },
+  { name: 'charts', summary: chartMessages.summary, load: () => import('./charts') },
+  { name: 'report', summary: reportMessages.summary, load: () => import('./report') },
   { name: 'query', summary: queryMessages.summary, load: () => import('./query') },
   { name: 'tables', summary: dictionaryMessages.tablesSummary, load: () => import('./tables') },
   { name: 'describe', summary: dictionaryMessages.describeSummary, load: () => import('./describe') },
-  { name: 'ingest', summary: ingestMessages.ingestSummary, load: () => import('./ingest') },
-  { name: 'validate', summary: ingestMessages.validateSummary, load: () => import('./validate') },
-  { name: 'submissions', summary: ingestMessages.submissionsSummary, load: () => import('./submissions') },
-  { name: 'status', summary: ingestMessages.statusSummary, load: () => import('./status') },
-  { name: 'template', summary: ingestMessages.templateSummary, load: () => import('./template') },
-  { name: 'build', summary: modelMessages.buildSummary, load: () => import('./build') },
   { name: 'sample', summary: sampleMessages.summary, load: () => import('./sample') },
-  { name: 'report', summary: reportMessages.summary, load: () => import('./report') },
-  { name: 'charts', summary: chartMessages.summary, load: () => import('./charts') },
 ];

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectPath } from '../../pipelines/paths';
 import { describe, expect, it } from 'vitest';
 import { nrpProcess, tempDir } from '../helpers';
 
@@ -56,5 +58,31 @@ describe('one writer at a time', () => {
       holder.kill('SIGKILL');
       await exited(holder);
     }
+  });
+});
+
+describe('two writers at once', () => {
+  it('two nrp ingest started together both finish: the second waits for the first, nothing is lost', async () => {
+    const db = join(dir, 'two-writers.duckdb');
+    const inbox = join(dir, 'two');
+    mkdirSync(inbox, { recursive: true });
+    const units = ['南湖区', '秀洲区'];
+    for (const unit of units) {
+      const rows = ['图斑编号,监测批次,新增建设占用耕地面积（亩）,违法占用耕地面积（亩）,判定类型'];
+      for (let i = 0; i < 20000; i++) rows.push(`${unit}-${i},2023Q1,1.5,0,合法`);
+      writeFileSync(join(inbox, `${unit}_2023Q1_卫片图斑.csv`), rows.join('\n') + '\n');
+    }
+    expect(nrpProcess(['query', '--db', db, 'select 1']).code).toBe(0);
+    const start = (unit: string) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, [projectPath('dist/pipelines/cli.js'), 'ingest', '--db', db, join(inbox, `${unit}_2023Q1_卫片图斑.csv`)], {
+          stdio: 'ignore', env: { ...process.env, CI: 'true', NRP_LOCK_TIMEOUT: '60' },
+        });
+        child.on('exit', (code) => resolve(code));
+      });
+    const codes = await Promise.all(units.map(start));
+    expect(codes).toEqual([0, 0]);
+    const r = nrpProcess(['query', '--db', db, '--format', 'json', 'select count(*) as snapshots, sum(row_count) as rows, (select count(*) from raw_patches) as raw from submissions']);
+    expect(JSON.parse(r.stdout)).toEqual([{ snapshots: 2, rows: 40000, raw: 40000 }]);
   });
 });

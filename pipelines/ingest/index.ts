@@ -61,7 +61,7 @@ export async function ingestFiles(wh: Warehouse, paths: string[], options: Inges
   const reports = [];
   for (const [i, f] of files.entries()) {
     options.onFile?.(f, i, files.length);
-    reports.push(await processFile(wh, f, { dryRun: false, hist: '', units }));
+    reports.push(await processFile(wh, f, { dryRun: false, hist: '', units, onlyNew: options.onlyNew }));
   }
   return summarise(false, reports);
 }

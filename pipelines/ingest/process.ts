@@ -23,6 +23,8 @@ export interface ProcessContext {
   /** Schema prefix where earlier loads are read ('' = this warehouse, 'src.' = an attached one). */
   hist: string;
   units: UnitRow[];
+  /** Skip bytes loaded before even when superseded (IngestOptions.onlyNew). */
+  onlyNew?: boolean;
 }
 
 type Text = { zh: string; en: string };
@@ -66,7 +68,7 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
   if (ext !== '.csv' && !isZip) return fail('not_a_workbook', fileMessages.notAWorkbook);
 
   if (!ctx.dryRun) {
-    const dup = await duplicateOf(wh, report.sha256);
+    const dup = await duplicateOf(wh, report.sha256, ctx.onlyNew ?? false);
     if (dup) {
       Object.assign(report, { status: 'duplicate', unit_code: dup[0].unit_code, period: dup[0].period });
       report.unit_name = ctx.units.find((u) => u.code === dup[0].unit_code)?.name ?? null;
@@ -255,15 +257,18 @@ interface RegistryRow {
   latest: boolean;
 }
 
-/** The registry rows holding these bytes, when every one is still the latest version: a duplicate. */
-async function duplicateOf(wh: Warehouse, sha256: string): Promise<RegistryRow[] | undefined> {
+/**
+ * The registry rows holding these bytes, when every one is still the latest version (or, with
+ * `anyVersion`, when they were loaded at all): a duplicate.
+ */
+async function duplicateOf(wh: Warehouse, sha256: string, anyVersion: boolean): Promise<RegistryRow[] | undefined> {
   const rows = await wh.all<RegistryRow>(
     `select s.submission_id, s.unit_code, s.period, s.table_name, s.sheet_name, s.version, s.row_count,
             s.version = (select max(m.version) from submissions m where m.unit_code = s.unit_code and m.period = s.period and m.table_name = s.table_name) as latest
      from submissions s where s.sha256 = ? order by s.table_name`,
     [sha256],
   );
-  return rows.length > 0 && rows.every((r) => r.latest) ? rows : undefined;
+  return rows.length > 0 && (anyVersion || rows.every((r) => r.latest)) ? rows : undefined;
 }
 
 /** One transaction: a registry row and the raw rows for each non-empty table. */

@@ -62,6 +62,13 @@ export interface IngestReport {
 export interface IngestOptions {
   /** Called before each file (for progress). */
   onFile?: (path: string, index: number, total: number) => void;
+  /**
+   * The inbox rule of `nrp run`: skip every file whose bytes were ever loaded, even when a later
+   * version has superseded them. (Without it, bytes of an older version load again as a new
+   * version, which is how `nrp ingest` lets an analyst go back to an earlier submission; an inbox
+   * holding both the original and its correction must not flip between them on every run.)
+   */
+  onlyNew?: boolean;
 }
 
 /** Most errors listed per file; the count says how many there were. */

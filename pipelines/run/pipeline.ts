@@ -62,7 +62,7 @@ export async function runPipeline(options: RunOptions, io: Io): Promise<RunSumma
   const { ingest, built } = await withWriteWarehouse(options.dbPath, async (wh) => {
     const ingest = await timed(runMessages.stageIngest, async () => {
       steps.stage(runMessages.stageIngest);
-      const report = await ingestFiles(wh, [options.inbox], { onFile: (_path, index, total) => steps.tick(index, total) });
+      const report = await ingestFiles(wh, [options.inbox], { onlyNew: true, onFile: (_path, index, total) => steps.tick(index, total) });
       steps.done(`${report.accepted}/${report.files.length}`);
       return report;
     });

@@ -1,7 +1,7 @@
 import { CliError } from '../errors';
 import { Warehouse, warehouseExists, withWarehouse, type OpenOptions } from './connection';
 import { currentSchemaVersion, migrate, schemaVersion } from './migrate';
-import { loadSeeds } from './seeds';
+import { loadSeeds, SEED_TABLES } from './seeds';
 
 export { Warehouse, resolveDbPath, withWarehouse, warehouseExists, DEFAULT_DB } from './connection';
 export { migrate, currentSchemaVersion } from './migrate';
@@ -14,13 +14,21 @@ export { loadSeeds, seedsDir, SEED_TABLES } from './seeds';
 export async function openForWrite(path: string, options: Omit<OpenOptions, 'readOnly'> = {}): Promise<Warehouse> {
   const wh = await Warehouse.open(path, { ...options, readOnly: false });
   try {
-    const { from } = await migrate(wh);
-    if (from === 0) await wh.transaction(() => loadSeeds(wh));
+    await migrate(wh);
+    // Seeds are loaded when any seed table is missing, not only when the schema was new: a process
+    // killed between the migrations and the seeds must not leave a warehouse without them.
+    if (await seedsMissing(wh)) await wh.transaction(() => loadSeeds(wh));
     return wh;
   } catch (error) {
     wh.close();
     throw error;
   }
+}
+
+async function seedsMissing(wh: Warehouse): Promise<boolean> {
+  const names = SEED_TABLES.map((t) => `'${t}'`).join(', ');
+  const row = await wh.one<{ n: number }>(`select count(*) as n from duckdb_tables() where schema_name = 'main' and table_name in (${names})`);
+  return (row?.n ?? 0) < SEED_TABLES.length;
 }
 
 export async function withWriteWarehouse<T>(path: string, work: (wh: Warehouse) => Promise<T>, options: Omit<OpenOptions, 'readOnly'> = {}): Promise<T> {
@@ -42,7 +50,7 @@ export async function withReadWarehouse<T>(path: string, work: (wh: Warehouse) =
     const wh = await Warehouse.open(path, { ...options, readOnly: true });
     let current = false;
     try {
-      current = (await schemaVersion(wh)) >= currentSchemaVersion();
+      current = (await schemaVersion(wh)) >= currentSchemaVersion() && !(await seedsMissing(wh));
       if (current) return await work(wh);
     } finally {
       wh.close();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../pipelines/query/width';
-import { Warehouse } from '../../pipelines/warehouse';
+import { Warehouse, migrate } from '../../pipelines/warehouse';
 import { nrp, nrpProcess, tempDir } from '../helpers';
 
 const dir = tempDir();
@@ -149,5 +149,20 @@ describe('data dictionary', () => {
     const bad = await nrp(['describe', '--db', db, 'indicator']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('indicators');
+  });
+});
+
+describe('a warehouse left half-created', () => {
+  it('migrated but without seeds (a process killed in between) gets its seeds on the next open', async () => {
+    const half = join(dir, 'half.duckdb');
+    const wh = await Warehouse.open(half);
+    try {
+      await migrate(wh);
+    } finally {
+      wh.close();
+    }
+    const r = await nrp(['query', '--db', half, '--format', 'json', 'select count(*) as n from indicators']);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([{ n: 37 }]);
   });
 });

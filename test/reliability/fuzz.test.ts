@@ -19,7 +19,7 @@ import { apiTarget, cliTarget, runCase, type Target } from './fuzz/oracle';
  * seed and the failing case. The long run is bench/fuzz.bench.ts.
  */
 const SEED = Number(process.env.NRP_FUZZ_SEED ?? 20231128);
-const RUNS = Number(process.env.NRP_FUZZ_RUNS ?? 52); // 4 of each of the 13 kinds on average
+const RUNS = Number(process.env.NRP_FUZZ_RUNS ?? 56); // 4 of each of the 14 kinds on average
 const dir = tempDir('nrp-fuzz-');
 let wh: Warehouse;
 let api: Target;
@@ -54,12 +54,12 @@ describe('hostile input', () => {
     await fc.assert(fc.asyncProperty(anyCase, (c) => holds(c, api)), { seed: SEED, numRuns: RUNS });
   });
 
-  it(cases('every kind at least twice through `nrp ingest --json`: exit 0 or 1, no internal error or stack trace'), async () => {
+  it(cases('one file of every kind through `nrp ingest --json`: exit 0 or 1, no internal error or stack trace'), async () => {
     const db = join(dir, 'cli.duckdb');
     (await openForWrite(db)).close();
     const cli = cliTarget(db);
     for (const kind of KINDS) {
-      await fc.assert(fc.asyncProperty(ARBITRARIES[kind], (c) => holds(c, cli)), { seed: SEED + 1, numRuns: 2 });
+      await fc.assert(fc.asyncProperty(ARBITRARIES[kind], (c) => holds(c, cli)), { seed: SEED + 1, numRuns: 1 });
     }
   });
 });

@@ -46,9 +46,10 @@ async function nonFinite(wh: Warehouse): Promise<string[]> {
   );
   const out: string[] = [];
   for (const { t, c, type } of cols) {
-    const bad = type === 'VARCHAR' ? `contains(${c}, chr(0))` : `not isfinite(${c})`;
+    // NUL, or what an external entity would have read from /etc/passwd
+    const bad = type === 'VARCHAR' ? `(contains(${c}, chr(0)) or contains(${c}, 'root:x:0:0'))` : `not isfinite(${c})`;
     const n = (await wh.one<{ n: number }>(`select count(*) as n from ${t} where ${c} is not null and ${bad}`))!.n;
-    if (n > 0) out.push(`${t}.${c}: ${n} ${type === 'VARCHAR' ? 'with NUL' : 'non-finite'}`);
+    if (n > 0) out.push(`${t}.${c}: ${n} ${type === 'VARCHAR' ? 'with NUL or /etc/passwd' : 'non-finite'}`);
   }
   return out;
 }

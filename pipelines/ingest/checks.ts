@@ -49,18 +49,20 @@ export async function checkTable(wh: Warehouse, staged: StagedTable, period: Per
   const key = staged.table.key;
   if (staged.fast) {
     const batch_period = await batchPeriodSql(wh, staged.relation);
+    mark('batch map');
     const vars = { year: period.year, period: periodCode(period) };
     let verdict: { bad: number; duplicates: number; rows: number };
     try {
       await wh.run(ingestSql(`typed_${key}_fast`, { stage: staged.relation, batch_period }));
+      mark('typed (fast)');
       verdict = (await wh.one<{ bad: number; duplicates: number; rows: number }>(ingestSql(`fast_${key}_check`, vars)))!;
     } catch {
-      await wh.run(`drop table if exists typed_${key}`).catch(() => undefined);
+      await wh.run(`drop view if exists typed_${key}`).catch(() => undefined);
       return 'read_as_text';
     }
     mark('fast path');
     if (verdict.bad > 0 || verdict.duplicates > 0) {
-      await wh.run(`drop table if exists typed_${key}`);
+      await wh.run(`drop view if exists typed_${key}`); // typed_*_fast.sql makes a view; the text path makes a table
       return 'read_as_text';
     }
     const rows = verdict.rows;

@@ -301,16 +301,23 @@ export async function stagedLimitErrors(wh: Warehouse, staged: StagedTable[], fi
       out.push({ severity: 'error', code: 'too_many_rows', file, sheet: where, zh: text.zh, en: text.en });
       continue;
     }
-    const columns = [...s.header.columns.entries()];
+    // Numbers the CSV fast path typed itself (DOUBLE) print in at most 24 characters and hold no NUL:
+    // they are left out unless the limit is lower than that (casting a million doubles to text costs).
+    const types = new Map((await wh.all<{ column_name: string; column_type: string }>(`describe select * from ${s.relation}`))
+      .map((r) => [r.column_name, r.column_type]));
+    const columns = [...s.header.columns.entries()].filter(([key]) => limits.maxCellChars < 24 || (types.get(key) ?? 'VARCHAR') === 'VARCHAR');
     if (columns.length === 0) continue;
-    // one scan: cells over the length limit, and cells holding NUL (invalid in a workbook's XML, cut off by C strings downstream)
+    // cells over the length limit, and cells holding NUL (invalid in a workbook's XML, cut off by C strings downstream):
+    // one scan with cheap tests (strlen counts bytes, never fewer than the characters length counts) picks the rows
+    const prefilter = columns.map(([key]) => `strlen(${key}::varchar) > ${limits.maxCellChars} or contains(${key}::varchar, chr(0))`).join(' or ');
     const suspect = columns
       .map(([key]) => `select source_row, '${key}' as col, length(${key}::varchar) as chars, contains(${key}::varchar, chr(0)) as nul, ` +
-        `left(replace(${key}::varchar, chr(0), '\\0'), 40) as preview from ${s.relation} ` +
+        `left(replace(${key}::varchar, chr(0), '\\0'), 40) as preview from suspect_rows ` +
         `where length(${key}::varchar) > ${limits.maxCellChars} or contains(${key}::varchar, chr(0))`)
       .join(' union all ');
     const found = await wh.all<{ source_row: number; col: string; chars: number; nul: boolean; preview: string }>(
-      `select * from (${suspect}) order by source_row, col limit ${MAX_LISTED_ERRORS}`,
+      `with suspect_rows as materialized (select * from ${s.relation} where ${prefilter}) ` +
+        `select * from (${suspect}) order by source_row, col limit ${MAX_LISTED_ERRORS}`,
     );
     for (const f of found) {
       const index = s.header.columns.get(f.col)!;

@@ -45,6 +45,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const got = f.status === 'duplicate' ? 'accepted' : f.status;
     if (want && want !== got) throw new CliError(runMessages.demoUnexpected(rel, want, got));
   }
+  if (summary.ingest.rejected > 0) io.stderr(runMessages.demoExpectedRejects(summary.ingest.rejected) + '\n');
   io.stderr(runMessages.demoDone(outDir) + '\n');
   return EXIT.ok;
 }

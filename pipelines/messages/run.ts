@@ -41,5 +41,8 @@ expected, and the demo exits 0 when every file ended as the sample's MANIFEST.js
   timing: (stages: { name: string; ms: number }[]) => 'time 用时: ' + stages.map((s) => `${s.name.split(' / ')[0]} ${(s.ms / 1000).toFixed(1)} s`).join(', '),
   demoUnexpected: (file: string, expected: string, got: string) =>
     bilingual(`示例文件 ${file} 应为 ${expected}，实际为 ${got}`, `sample file ${file} should have been ${expected}, was ${got}`),
+  demoExpectedRejects: (n: number) =>
+    `\n上述 ${n} 个拒收文件是示例中故意制作的错误文件，拒收符合预期。\n` +
+    `The ${n} rejected files are the sample's deliberately broken ones: rejecting them is what should happen.`,
   demoDone: (out: string) => `\n示例通报已生成 / the sample bulletins are in: ${out}`,
 };

@@ -40,36 +40,50 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const dbPath = resolveDbPath(values.db, io);
   const steps = progress(io);
 
-  steps.stage(reportMessages.loading);
-  const { data, focus, issuedBefore } = await withReadWarehouse(dbPath, async (wh) => {
-    const focus = values.unit ? await resolveUnit(wh, values.unit) : CITY;
-    return { data: await loadData(wh, period), focus, issuedBefore: values.issue ? await issuedValues(wh, number) : new Map() };
-  });
-  if (data.rows.length === 0) throw new CliError(reportMessages.noRows(code));
-  // Issued figures are never silently replaced: a corrected bulletin takes a new number. Checked
-  // before anything is drawn or written.
-  const published = focus === CITY ? data.rows : data.rows.filter((r) => r.unit_code === focus || r.unit_code === CITY);
-  if (issuedBefore.size > 0 && published.some((r) => !sameValue(issuedBefore.get(`${r.unit_code}|${r.indicator_code}`), r.actual))) {
-    throw new CliError(reportMessages.reissueChanged(number));
+  // The chart worker starts now: it loads vega while the warehouse is read (chart-job.ts).
+  const { startChartJob } = await import('../../reports/bulletin/chart-job');
+  const chartJob = startChartJob();
+  let pdf: Buffer;
+  let published: BulletinData['rows'];
+  let focus: string;
+  try {
+    steps.stage(reportMessages.loading);
+    const loaded = await withReadWarehouse(dbPath, async (wh) => {
+      const unit = values.unit ? await resolveUnit(wh, values.unit) : CITY;
+      return { data: await loadData(wh, period), unit, issuedBefore: values.issue ? await issuedValues(wh, number) : new Map() };
+    });
+    const { data, issuedBefore } = loaded;
+    focus = loaded.unit;
+    if (data.rows.length === 0) throw new CliError(reportMessages.noRows(code));
+    // Issued figures are never silently replaced: a corrected bulletin takes a new number. Checked
+    // before anything is drawn or written.
+    published = focus === CITY ? data.rows : data.rows.filter((r) => r.unit_code === focus || r.unit_code === CITY);
+    if (issuedBefore.size > 0 && published.some((r) => !sameValue(issuedBefore.get(`${r.unit_code}|${r.indicator_code}`), r.actual))) {
+      throw new CliError(reportMessages.reissueChanged(number));
+    }
+    steps.done();
+
+    // Charts and pdfmake are loaded only here: the other commands never pay for vega or pdfkit.
+    // pdfmake loads while the worker draws.
+    steps.stage(reportMessages.charts);
+    const drawing = chartJob.figures(data.rows, [...data.history, ...data.rows], focus);
+    const { bulletinDocument } = await import('../../reports/bulletin/document');
+    const { renderPdf, preparePdf } = await import('../../reports/bulletin/render');
+    preparePdf();
+    const charts = await drawing;
+    steps.done(`${charts.length}`);
+
+    steps.stage(reportMessages.rendering);
+    pdf = await renderPdf(
+      bulletinDocument({
+        period: code, year: period.year, quarter: period.quarter, focus,
+        rows: data.rows, previousRows: data.previousRows, submissions: data.submissions, published: data.published,
+        charts, config, documentNumber: number, issuedOn: settings.issuedOn,
+      }),
+    );
+  } finally {
+    chartJob.close();
   }
-  steps.done();
-
-  // Charts and pdfmake are loaded only here: the other commands never pay for vega or pdfkit.
-  steps.stage(reportMessages.charts);
-  const { chartFigures } = await import('../../reports/bulletin/charts');
-  const charts = await chartFigures(data.rows, [...data.history, ...data.rows], focus);
-  steps.done(`${charts.length}`);
-
-  steps.stage(reportMessages.rendering);
-  const { bulletinDocument } = await import('../../reports/bulletin/document');
-  const { renderPdf } = await import('../../reports/bulletin/render');
-  const pdf = await renderPdf(
-    bulletinDocument({
-      period: code, year: period.year, quarter: period.quarter, focus,
-      rows: data.rows, previousRows: data.previousRows, submissions: data.submissions, published: data.published,
-      charts, config, documentNumber: number, issuedOn: settings.issuedOn,
-    }),
-  );
   const file = join(resolve(io.cwd, values.out ?? '.'), focus === CITY ? `bulletin-${code}.pdf` : `bulletin-${code}-${focus}.pdf`);
   writeFileAtomic(file, pdf);
   steps.done();

@@ -31,6 +31,11 @@ function pdfmake(): PdfMake {
   return pm;
 }
 
+/** Loads and configures pdfmake now (while the chart worker draws), instead of at the first render. */
+export function preparePdf(): void {
+  pdfmake();
+}
+
 /** The PDF's bytes. Deterministic: the definition fixes the dates the PDF carries (and its ID derives from them). */
 export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   return pdfmake().createPdf(doc).getBuffer();

@@ -14,7 +14,7 @@ import { overviewChart } from './overview';
 import type { Chart } from './types';
 
 export type { Chart, ChartKind, VlSpec } from './types';
-export { renderSvg, renderPng, svgToPng, compileSpec } from './render';
+export { renderSvg, renderPng, svgToPng, compileSpec, prepareEngines } from './render';
 export { withoutTitle } from './title';
 export { FONT_FAMILY, FONT_FILES, PAGE_WIDTH } from './theme';
 export { rankChart } from './rank';

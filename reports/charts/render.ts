@@ -1,4 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
+import type { Resvg as ResvgClass } from '@resvg/resvg-js';
 import { vegaTextWidth } from './measure';
 import { FONT_FAMILY, FONT_FILES } from './theme';
 import type { VlSpec } from './types';
@@ -28,6 +28,16 @@ function loadEngines() {
     return { vega, vl };
   })();
   return engines;
+}
+
+/**
+ * Loads vega, vega-lite and the measuring font now, so that a worker can be ready before the
+ * rows arrive (reports/bulletin/chart-worker.ts).
+ */
+export async function prepareEngines(): Promise<void> {
+  await loadEngines();
+  vegaTextWidth({ fontSize: 10 }, '图');
+  vegaTextWidth({ fontSize: 10, fontWeight: 'bold' }, '图');
 }
 
 export interface RenderOptions {
@@ -65,6 +75,9 @@ export async function renderPng(spec: VlSpec, options: PngOptions = {}): Promise
 
 /** Rasterises an SVG written by renderSvg with the bundled font only. */
 export function svgToPng(svg: string, scale = 3): Buffer {
+  // Loaded here: the bulletin draws SVG only and need not load the native rasteriser.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Resvg } = require('@resvg/resvg-js') as { Resvg: typeof ResvgClass };
   const resvg = new Resvg(svg, {
     background: '#FFFFFF',
     fitTo: { mode: 'zoom', value: scale },

@@ -1,6 +1,7 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { disableCjkShaping, FONT_DICTIONARY, isFontFile } from './fonts';
 import { installInlineJoining } from './inlines';
+import { installSvgRootMeasure } from './svg-measure';
 import { TABLE_LAYOUT } from './styles';
 
 interface PdfMake {
@@ -23,6 +24,7 @@ function pdfmake(): PdfMake {
   const pm = require('pdfmake') as PdfMake;
   disableCjkShaping();
   installInlineJoining();
+  installSvgRootMeasure();
   pm.setFonts(FONT_DICTIONARY);
   pm.addTableLayouts({ bulletin: TABLE_LAYOUT });
   pm.setUrlAccessPolicy(() => false);

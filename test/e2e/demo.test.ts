@@ -1,0 +1,27 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nrpProcess, tempDir } from '../helpers';
+
+/** `npm start` runs `nrp demo`: the whole sample year, a bulletin per quarter, exit 0. */
+describe('nrp demo (npm start)', () => {
+  const dir = tempDir('nrp-demo-');
+  const args = ['demo', '--inbox', join(dir, 'inbox'), '--db', join(dir, 'w.duckdb'), '--out', join(dir, 'out')];
+
+  it('writes a bulletin for each quarter of 2023 and says where they are', () => {
+    const r = nrpProcess(args);
+    expect(r.code, r.stderr.slice(-2000)).toBe(0);
+    for (const q of ['2023Q1', '2023Q2', '2023Q3', '2023Q4']) expect(existsSync(join(dir, 'out', `bulletin-${q}.pdf`))).toBe(true);
+    expect(r.stderr).toContain('2 拒收 rejected');
+    expect(r.stderr).toContain('故意制作的错误文件');
+    expect(r.stderr).toContain('2023Q3 全市 city');
+    expect(r.stderr).toContain('未报送 not submitted: 嘉兴港区');
+    expect(r.stderr).toContain(join(dir, 'out'));
+  }, 600_000);
+
+  it('run again, it loads nothing twice and still exits 0', () => {
+    const r = nrpProcess(args);
+    expect(r.code, r.stderr.slice(-2000)).toBe(0);
+    expect(r.stderr).toMatch(/文件 files: 0 接收 accepted, 2 拒收 rejected, 44 已接收过 already loaded/);
+  }, 600_000);
+});

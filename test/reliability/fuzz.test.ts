@@ -135,6 +135,20 @@ describe('size limits', () => {
     expect(await wh.one('select count(*) as n from raw_land_supply')).toEqual(before);
   });
 
+  it('a NUL past the first 64 KB of a CSV (where the binary sniff does not look) is refused at its cell', async () => {
+    const folder = join(dir, 'late-nul');
+    mkdirSync(folder);
+    const m = baseCsv('供地台账', 5);
+    for (let i = 0; i < 2000; i++) m.rows.push([`P${i}`, `项目${i}`, '出让', '工业', '10', '否', '500', '2023-02-01', '2023-05-01', '2024-05-01', null, null, null, null]);
+    m.rows[1900][1] = 'a\u0000b';
+    const bytes = csvBytes(m);
+    expect(bytes.indexOf(0)).toBeGreaterThan(65536);
+    writeFileSync(join(folder, csvName('供地台账')), bytes);
+    const f = (await ingestFiles(wh, [join(folder, csvName('供地台账'))])).files[0];
+    expect(f.status).toBe('rejected');
+    expect(f.errors.map((e) => [e.code, e.cell])).toEqual([['nul_in_cell', 'B1901']]);
+  });
+
   it('a bad limit value is a usage error naming the variable', async () => {
     const r = nrpProcess(['ingest', '--db', join(dir, 'bad.duckdb'), dir], { env: { NRP_MAX_ROWS: 'lots' } });
     expect(r.code).toBe(2);

@@ -87,7 +87,9 @@ class SheetStager {
   private readonly dir: string;
   private readonly file: string;
   private fd = -1;
-  private chunk: string[] = [];
+  /** Rows are encoded straight into this buffer and written when it fills: no string per line (they cost GC). */
+  private buf = Buffer.allocUnsafe(1 << 22);
+  private pos = 0;
   constructor(readonly table: TableSpec, readonly header: HeaderMatch, readonly temp: string) {
     this.order = table.columns.map((c) => header.columns.get(c.key));
     this.dir = mkdtempSync(join(tmpdir(), 'nrp-sheet-'));
@@ -96,18 +98,34 @@ class SheetStager {
   async open(): Promise<void> {
     this.fd = openSync(this.file, 'w');
   }
+  /** `row,"text",,"text"…` + newline: empty cells unquoted (read as NULL), others quoted with "" for ". */
   append(rowNumber: number, texts: (string | null)[]): void {
-    let line = String(rowNumber);
-    for (const index of this.order) {
+    if (this.pos + 1024 > this.buf.length) this.flush();
+    this.pos += this.buf.write(String(rowNumber), this.pos, 'latin1');
+    for (let k = 0; k < this.order.length; k++) {
+      const index = this.order[k];
       const v = index === undefined ? null : texts[index];
-      line += v === null || v === undefined || v === '' ? ',' : `,"${v.includes('"') ? v.replace(/"/g, '""') : v}"`;
+      if (v === null || v === undefined || v === '') {
+        this.buf[this.pos++] = 44; // ,
+        continue;
+      }
+      const text = v.includes('"') ? v.replace(/"/g, '""') : v;
+      const room = text.length * 3 + 4; // UTF-8 takes at most 3 bytes per UTF-16 unit
+      if (this.pos + room > this.buf.length) {
+        this.flush();
+        if (room > this.buf.length) this.buf = Buffer.allocUnsafe(room);
+      }
+      this.buf[this.pos++] = 44; // ,
+      this.buf[this.pos++] = 34; // "
+      this.pos += this.buf.write(text, this.pos, 'utf8');
+      this.buf[this.pos++] = 34;
     }
-    this.chunk.push(line);
-    if (this.chunk.length >= 5000) this.flush();
+    this.buf[this.pos++] = 10; // \n
   }
   private flush(): void {
-    if (this.chunk.length) writeSync(this.fd, this.chunk.join('\n') + '\n');
-    this.chunk = [];
+    let done = 0;
+    while (done < this.pos) done += writeSync(this.fd, this.buf, done, this.pos - done);
+    this.pos = 0;
   }
   async close(wh: Warehouse): Promise<void> {
     try {
@@ -177,6 +195,23 @@ export async function stageWorkbook(wh: Warehouse, path: string): Promise<XlsxSt
   return stageSheets(wh, exceljsSheets(path));
 }
 
+type Row = { n: number; texts: (string | null)[] };
+
+/** Each row in order; the direct reader's rows (a plain iterable) are walked without a promise per row. */
+async function eachRow(rows: AnyRows, fn: (row: Row) => Promise<void> | void): Promise<void> {
+  if (Symbol.iterator in rows) {
+    for (const row of rows as Iterable<Row>) {
+      const pending = fn(row);
+      if (pending) await pending;
+    }
+  } else {
+    for await (const row of rows) {
+      const pending = fn(row);
+      if (pending) await pending;
+    }
+  }
+}
+
 async function stageSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncIterable<AnySheet>): Promise<XlsxStageResult> {
   const result: XlsxStageResult = { staged: [], info: { sheetPresent: false }, missingColumns: [], sheetNames: [] };
   const seen = new Set<string>();
@@ -218,16 +253,16 @@ async function stageSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncIter
       result.staged.push({ table, sheet: name, header: match, relation: temp, temps: [temp] });
     };
     try {
-      for await (const row of sheet.rows) {
-        if (failed) continue;
+      await eachRow(sheet.rows, (row) => {
+        if (failed) return;
         if (stager) {
           stager.append(row.n, row.texts);
-          continue;
+          return;
         }
-        if (row.texts.every((t: string | null) => t === null || t === '')) continue;
+        if (row.texts.every((t: string | null) => t === null || t === '')) return;
         buffered.push(row);
-        if (buffered.length >= 11) await start();
-      }
+        if (buffered.length >= 11) return start();
+      });
       if (!stager && !failed) await start();
     } finally {
       await stager?.close(wh);

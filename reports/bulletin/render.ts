@@ -2,6 +2,7 @@ import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { disableCjkShaping, FONT_DICTIONARY, isFontFile } from './fonts';
 import { installInlineJoining } from './inlines';
 import { installSvgRootMeasure } from './svg-measure';
+import { installFastStyleLookup } from './style-lookup';
 import { TABLE_LAYOUT } from './styles';
 
 interface PdfMake {
@@ -25,6 +26,7 @@ function pdfmake(): PdfMake {
   disableCjkShaping();
   installInlineJoining();
   installSvgRootMeasure();
+  installFastStyleLookup();
   pm.setFonts(FONT_DICTIONARY);
   pm.addTableLayouts({ bulletin: TABLE_LAYOUT });
   pm.setUrlAccessPolicy(() => false);

@@ -206,9 +206,11 @@ function inflateCount(data: Buffer, stopAfter: number): Promise<{ size: number; 
 const SYNC_INFLATE_BYTES = 64 * MB;
 
 /** A part inflated in one call, never to more than its declared size (zlib stops there and throws). */
-function inflateSmall(data: Buffer, declared: number): { size: number; crc: number; over?: boolean; error?: string } {
+function inflateSmall(data: Buffer, declared: number, keep?: (out: Buffer) => void): { size: number; crc: number; over?: boolean; error?: string } {
   try {
-    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, declared) });
+    // one output chunk of the declared size: no growing and copying of chunks
+    const out = inflateRawSync(data, { maxOutputLength: Math.max(1, declared), chunkSize: Math.max(64, Math.min(declared + 1, SYNC_INFLATE_BYTES + 1)) });
+    keep?.(out);
     return { size: out.length, crc: crc32(out) };
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return { size: declared + 1, crc: 0, over: true };
@@ -221,9 +223,10 @@ function inflateSmall(data: Buffer, declared: number): { size: number; crc: numb
  * or deflated, not encrypted, where the directory says; no part inflates more than
  * NRP_MAX_UNZIP_RATIO times (parts over 1 MB) and all together no more than NRP_MAX_UNZIP_MB,
  * first as declared, then by actually inflating each part into a counter (which also checks
- * its CRC: a damaged part is refused rather than read as other text).
+ * its CRC: a damaged part is refused rather than read as other text). Parts inflated in one
+ * call are kept in `keepParts` (by local header offset) when given: the direct reader uses them.
  */
-export async function zipProblem(bytes: Buffer, limits: IngestLimits): Promise<ZipProblem | undefined> {
+export async function zipProblem(bytes: Buffer, limits: IngestLimits, keepParts?: Map<number, Buffer>): Promise<ZipProblem | undefined> {
   const dir = readCentralDirectory(bytes);
   if (!('entries' in dir)) return dir;
   if (dir.entries.length === 0) return corrupt('压缩包中没有任何内容', 'the zip holds nothing');
@@ -249,7 +252,7 @@ export async function zipProblem(bytes: Buffer, limits: IngestLimits): Promise<Z
     const data = bytes.subarray(start, end);
     let actual: { size: number; crc: number; over?: boolean; error?: string };
     if (e.method === 0) actual = { size: data.length, crc: crc32(data) };
-    else if (e.uncompressedSize <= SYNC_INFLATE_BYTES) actual = inflateSmall(data, e.uncompressedSize);
+    else if (e.uncompressedSize <= SYNC_INFLATE_BYTES) actual = inflateSmall(data, e.uncompressedSize, (out) => keepParts?.set(at, out));
     else actual = await inflateCount(data, e.uncompressedSize);
     if (actual.over) {
       // Inflates beyond what the directory declares: a crafted bomb, refused by the same limits.

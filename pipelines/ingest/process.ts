@@ -77,9 +77,11 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     }
   }
 
+  // the workbook parts zipProblem inflated and verified, by local header offset: the direct reader takes them from here
+  const inflatedParts = new Map<number, Buffer>();
   if (ext !== '.csv') {
     // zip bombs and truncated or damaged workbooks are refused before exceljs inflates anything
-    const zip = await zipProblem(bytes, limits);
+    const zip = await zipProblem(bytes, limits, inflatedParts);
     if (zip) return fail(zip.code, zip.text);
   }
 
@@ -104,7 +106,7 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     } else {
       let wb;
       try {
-        wb = await stageWorkbook(wh, path);
+        wb = await stageWorkbook(wh, path, inflatedParts);
       } catch (error) {
         if (error instanceof LimitExceeded) return fail(error.code, error.text, { sheet: error.sheet });
         return fail('not_a_workbook', { zh: `${fileMessages.notAWorkbook.zh}（${duckdbMessage(error)}）`, en: `${fileMessages.notAWorkbook.en} (${duckdbMessage(error)})` });

@@ -174,10 +174,10 @@ export async function* exceljsSheets(path: string): AsyncGenerator<AnySheet> {
  * Reads a workbook into temp staging tables, one per known table sheet, and reads 填报信息.
  * The direct reader (xlsx-direct.ts) is tried first; anything it cannot read goes to exceljs.
  */
-export async function stageWorkbook(wh: Warehouse, path: string): Promise<XlsxStageResult> {
+export async function stageWorkbook(wh: Warehouse, path: string, inflated?: Map<number, Buffer>): Promise<XlsxStageResult> {
   let direct: SheetRows[] | undefined;
   try {
-    direct = readWorkbookDirect(path);
+    direct = readWorkbookDirect(path, inflated);
   } catch (error) {
     mark(`direct reader refused (${(error as Error).message})`);
     direct = undefined;

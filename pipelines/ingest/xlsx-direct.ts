@@ -63,14 +63,17 @@ function centralDirectory(fd: number, fileSize: number): Map<string, Entry> {
   return entries;
 }
 
-function entryText(fd: number, e: Entry): string {
+function entryText(fd: number, e: Entry, inflated?: Map<number, Buffer>): string {
   if (e.size > MAX_SHEET_BYTES) throw new Error('large part is left to exceljs');
+  const done = inflated?.get(e.offset);
+  if (done && done.length === e.size) return done.toString('utf8');
   const header = readAt(fd, e.offset, 30);
   if (header.readUInt32LE(0) !== 0x04034b50) throw new Error('bad local header');
   const start = e.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   const data = readAt(fd, start, e.compressedSize);
   if (e.method === 0) return data.toString('utf8');
-  if (e.method === 8) return inflateRawSync(data).toString('utf8');
+  // one output chunk of the declared size: no growing and copying of chunks
+  if (e.method === 8) return inflateRawSync(data, { chunkSize: Math.max(64, Math.min(e.size + 1, MAX_SHEET_BYTES + 1)) }).toString('utf8');
   throw new Error(`zip method ${e.method}`);
 }
 
@@ -265,13 +268,13 @@ function* sheetRows(xml: string, shared: string[], kinds: ('date' | 'percent' | 
 }
 
 /** The sheets of a workbook, in workbook order. Throws for anything unusual (the caller falls back to exceljs). */
-export function readWorkbookDirect(path: string): SheetRows[] {
+export function readWorkbookDirect(path: string, inflated?: Map<number, Buffer>): SheetRows[] {
   const fd = openSync(path, 'r');
   try {
     const entries = centralDirectory(fd, fstatSync(fd).size);
     const text = (name: string) => {
       const e = entries.get(name);
-      return e ? entryText(fd, e) : undefined;
+      return e ? entryText(fd, e, inflated) : undefined;
     };
     const workbook = text('xl/workbook.xml');
     const rels = text('xl/_rels/workbook.xml.rels');

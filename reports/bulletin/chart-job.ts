@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ReportRow } from '../mart';
@@ -7,45 +8,60 @@ import { CITY, type ChartFigure } from './model';
 
 /**
  * Drawing the charts, started before the rows are known. Vega's compile and render take a
- * second or more of CPU in a fresh process, and pdfmake's layout cannot start without the SVGs;
- * on a machine with two cores the worker loads vega while the main thread opens the warehouse,
- * and the main thread loads pdfmake while the worker draws.
+ * second or more of CPU in a fresh process, and pdfmake's layout cannot start without the SVGs.
+ * Worker threads load vega while the main thread opens the warehouse; the main thread then loads
+ * pdfmake and waits, so with two cores two workers each draw every other chart (each chart is
+ * drawn alone, by the same function, so the figures do not depend on who drew them).
  *
  * From TypeScript sources (vitest) there is no compiled worker file: the charts are then drawn
  * in process, with the same function, so the result is the same either way.
  */
 export interface ChartJob {
   figures(rows: ReportRow[], history: ReportRow[], focus?: string): Promise<ChartFigure[]>;
-  /** Stops the worker if it is still running (after an error). */
+  /** Stops the workers if they are still running (after an error). */
   close(): void;
 }
+
+type Answer = { figures?: (ChartFigure | null)[]; error?: string };
 
 export function startChartJob(): ChartJob {
   const file = join(__dirname, 'chart-worker.js');
   if (!__filename.endsWith('.js') || !existsSync(file)) {
     return { figures: (rows, history, focus = CITY) => chartFigures(rows, history, focus), close: () => undefined };
   }
-  const worker = new Worker(file);
-  let failure: Error | undefined;
-  worker.once('error', (error) => {
-    failure = error;
+  const count = Math.max(1, Math.min(2, availableParallelism()));
+  const workers = Array.from({ length: count }, () => {
+    const worker = new Worker(file);
+    const state = { worker, failure: undefined as Error | undefined };
+    worker.once('error', (error) => {
+      state.failure = error;
+    });
+    return state;
   });
+  const ask = (state: (typeof workers)[number], job: object) =>
+    new Promise<(ChartFigure | null)[]>((resolve, reject) => {
+      const { worker } = state;
+      if (state.failure) return reject(state.failure);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`chart worker exited (${code}) before answering`)));
+      worker.once('message', (answer: Answer) => {
+        void worker.terminate();
+        if (answer.figures) resolve(answer.figures);
+        else reject(new Error(answer.error ?? 'chart worker failed'));
+      });
+      worker.postMessage(job);
+    });
   return {
-    figures(rows, history, focus = CITY) {
-      return new Promise<ChartFigure[]>((resolve, reject) => {
-        if (failure) return reject(failure);
-        worker.once('error', reject);
-        worker.once('exit', (code) => reject(new Error(`chart worker exited (${code}) before answering`)));
-        worker.once('message', (answer: { figures?: ChartFigure[]; error?: string }) => {
-          void worker.terminate();
-          if (answer.figures) resolve(answer.figures);
-          else reject(new Error(answer.error ?? 'chart worker failed'));
-        });
-        worker.postMessage({ rows, history, focus });
+    async figures(rows, history, focus = CITY) {
+      const shares = await Promise.all(workers.map((w, index) => ask(w, { rows, history, focus, index, count })));
+      return shares[0].map((_, i) => {
+        const figure = shares[i % count][i];
+        if (!figure) throw new Error(`chart ${i} was not drawn`);
+        return figure;
       });
     },
     close() {
-      void worker.terminate();
+      for (const { worker } of workers) void worker.terminate();
     },
   };
 }

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReportRow } from '../mart';
-import { chartFigures } from './charts';
+import { chartFigureShare } from './charts';
 
 /**
  * The bulletin's charts in a worker thread (see chart-job.ts): vega and the measuring font load
@@ -12,6 +12,9 @@ interface Job {
   rows: ReportRow[];
   history: ReportRow[];
   focus: string;
+  /** This worker draws the charts i with i % count === index. */
+  index: number;
+  count: number;
 }
 
 const port = parentPort;
@@ -19,7 +22,7 @@ if (port) {
   const ready = import('../charts').then((charts) => charts.prepareEngines());
   port.once('message', (job: Job) => {
     ready
-      .then(() => chartFigures(job.rows, job.history, job.focus))
+      .then(() => chartFigureShare(job.rows, job.history, job.focus, job.index, job.count))
       .then(
         (figures) => port.postMessage({ figures }),
         (error: unknown) => port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),

@@ -33,15 +33,29 @@ export function chooseCharts(rows: ReportRow[], offered: Chart[], focus = CITY):
  * (图N　…), as printed documents do, and the title would otherwise appear twice.
  */
 export async function chartFigures(rows: ReportRow[], history: ReportRow[], focus = CITY): Promise<ChartFigure[]> {
+  return (await chartFigureShare(rows, history, focus, 0, 1)) as ChartFigure[];
+}
+
+/**
+ * Share `index` of `count` of the figures (the i-th chosen chart when i % count === index), in
+ * their places in the full list, the others left empty: workers drawing in parallel each take a
+ * share, and the shares are merged by place (chart-job.ts).
+ */
+export async function chartFigureShare(rows: ReportRow[], history: ReportRow[], focus: string, index: number, count: number): Promise<(ChartFigure | null)[]> {
   const charts = await import('../charts');
   const chosen = chooseCharts(rows, charts.bulletinCharts(rows, history), focus);
-  const svgs = await Promise.all(chosen.map((c) => charts.renderSvg(untitled(c.spec))));
-  return chosen.map((c, i) => ({
-    id: c.id,
-    title: c.title,
-    svg: svgs[i],
-    indicators: c.kind === 'overview' || c.kind === 'matrix' ? [] : c.indicators,
-  }));
+  const mine = (i: number) => i % count === index;
+  const svgs = await Promise.all(chosen.map((c, i) => (mine(i) ? charts.renderSvg(untitled(c.spec)) : null)));
+  return chosen.map((c, i) =>
+    svgs[i] === null
+      ? null
+      : {
+          id: c.id,
+          title: c.title,
+          svg: svgs[i] as string,
+          indicators: c.kind === 'overview' || c.kind === 'matrix' ? [] : c.indicators,
+        },
+  );
 }
 
 function untitled(spec: Chart['spec']): Chart['spec'] {

@@ -1,6 +1,7 @@
 import type { Chart } from '../charts';
 import type { ReportRow } from '../mart';
 import { CITY, families, type ChartFigure } from './model';
+import { svgForPdf } from './svg-for-pdf';
 
 /**
  * The charts the bulletin prints, chosen from what reports/charts offers for the period: the
@@ -52,7 +53,7 @@ export async function chartFigureShare(rows: ReportRow[], history: ReportRow[], 
       : {
           id: c.id,
           title: c.title,
-          svg: svgs[i] as string,
+          svg: svgForPdf(svgs[i] as string),
           indicators: c.kind === 'overview' || c.kind === 'matrix' ? [] : c.indicators,
         },
   );

@@ -188,6 +188,7 @@ export async function stageWorkbook(wh: Warehouse, path: string, inflated?: Map<
       mark('read workbook (direct)');
       return staged;
     } catch (error) {
+      if (error instanceof LimitExceeded) throw error; // exceljs would only read as far again
       mark(`direct reader failed (${(error as Error).message}); exceljs reads it`);
       // fall through: exceljs reads it, and the staging tables are created afresh
     }
@@ -214,6 +215,7 @@ async function eachRow(rows: AnyRows, fn: (row: Row) => Promise<void> | void): P
 
 async function stageSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncIterable<AnySheet>): Promise<XlsxStageResult> {
   const result: XlsxStageResult = { staged: [], info: { sheetPresent: false }, missingColumns: [], sheetNames: [] };
+  const { maxRows } = ingestLimits();
   const seen = new Set<string>();
   for await (const sheet of sheets) {
     const name = (sheet.name ?? '').trim();
@@ -236,6 +238,7 @@ async function stageSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncIter
     }
     seen.add(table.key);
     const buffered: { n: number; texts: (string | null)[] }[] = [];
+    let streamed = 0;
     let stager: SheetStager | undefined;
     let failed = false;
     const start = async (): Promise<void> => {
@@ -256,6 +259,8 @@ async function stageSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncIter
       await eachRow(sheet.rows, (row) => {
         if (failed) return;
         if (stager) {
+          // NRP_MAX_ROWS: stop reading here rather than stage the rest of the sheet
+          if (++streamed > maxRows) throw new LimitExceeded('too_many_rows', limitMessages.tooManyRows(name, `> ${maxRows}`, maxRows), name);
           stager.append(row.n, row.texts);
           return;
         }

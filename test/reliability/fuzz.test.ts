@@ -109,6 +109,24 @@ describe('size limits', () => {
     expect(nrpProcess(['ingest', '--db', db, path], { env: { NRP_MAX_ROWS: '5' } }).code).toBe(0);
   });
 
+  it('a workbook sheet over NRP_MAX_ROWS stops being read at the limit', async () => {
+    const folder = join(dir, 'rows-xlsx');
+    mkdirSync(folder);
+    const path = join(folder, workbookName);
+    writeFileSync(path, await workbookBytes(baseWorkbook(60, ['卫片图斑'])));
+    const before = await wh.one('select count(*) as n from raw_patches');
+    process.env.NRP_MAX_ROWS = '20';
+    try {
+      const f = (await ingestFiles(wh, [path])).files[0];
+      expect(f.status).toBe('rejected');
+      expect(f.errors.map((e) => [e.code, e.sheet])).toEqual([['too_many_rows', '卫片图斑']]);
+      expect(f.errors[0].en).toContain('too many rows in 卫片图斑: > 20, over the limit of 20');
+    } finally {
+      delete process.env.NRP_MAX_ROWS;
+    }
+    expect(await wh.one('select count(*) as n from raw_patches')).toEqual(before);
+  });
+
   it('a file over NRP_MAX_FILE_MB is refused before it is read', async () => {
     const folder = join(dir, 'size');
     mkdirSync(folder);

@@ -87,6 +87,9 @@ one transaction: a file with any error loads nothing. A resubmitted table become
 the same bytes loaded again are recognised and skipped.
   --db     warehouse file (default: $NRP_DB, else data/warehouse.duckdb)
   --json   print the load report as JSON on standard output
+Limits (a file past one is rejected; raise them with these environment variables):
+  NRP_MAX_FILE_MB 200, NRP_MAX_ROWS 5000000 per table, NRP_MAX_CELL_CHARS 32767,
+  NRP_MAX_UNZIP_RATIO 100 (per workbook part), NRP_MAX_UNZIP_MB 2048 (whole workbook)
 Exit codes: 0 every file accepted (or already loaded), 1 any file rejected, 2 usage error.`,
   validateHelp: `Usage: nrp validate [--db FILE] [--json] PATH...
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../pipelines/paths';
 import { nrpProcess, tempDir } from '../helpers';
+import { REGISTRY_DISAGREES_WITH_RAW_TABLES } from './invariants';
 
 /**
  * SIGKILL `nrp ingest` and `nrp build` at random moments (a seeded sequence, bounded count) and
@@ -71,14 +72,7 @@ function query<T>(db: string, sql: string): T[] {
 
 /** Every registry row has exactly its row_count rows in its raw table, and no raw row is orphaned. */
 function registryAgreesWithRawTables(db: string): void {
-  const disagreements = query(db, `
-    with raw as (
-      select submission_id, count(*) as n, '指标进度' as t from raw_indicator_progress group by all
-      union all select submission_id, count(*), '供地台账' from raw_land_supply group by all
-      union all select submission_id, count(*), '卫片图斑' from raw_patches group by all)
-    select coalesce(s.submission_id, raw.submission_id) as id, s.row_count, raw.n
-      from submissions s full join raw on raw.submission_id = s.submission_id and raw.t = s.table_name
-     where s.submission_id is null or coalesce(raw.n, 0) <> s.row_count`);
+  const disagreements = query(db, REGISTRY_DISAGREES_WITH_RAW_TABLES);
   expect(disagreements).toEqual([]);
 }
 

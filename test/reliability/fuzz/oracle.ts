@@ -12,6 +12,7 @@ import { formatReport, ingestFiles, type IngestReport } from '../../../pipelines
 import { bufferIo } from '../../../pipelines/io';
 import { withReadWarehouse, type Warehouse } from '../../../pipelines/warehouse';
 import type { FuzzCase } from './mutations';
+import { REGISTRY_DISAGREES_WITH_RAW_TABLES } from '../invariants';
 
 export interface Outcome {
   status: 'accepted' | 'rejected' | 'duplicate' | 'crashed';
@@ -28,15 +29,6 @@ async function counts(wh: Warehouse): Promise<Counts> {
   return row!;
 }
 
-/** The SQL of crash.test.ts: every registry row has exactly its row_count rows; no raw row is orphaned. */
-const REGISTRY_DISAGREES = `
-  with raw as (
-    select submission_id, count(*) as n, '指标进度' as t from raw_indicator_progress group by all
-    union all select submission_id, count(*), '供地台账' from raw_land_supply group by all
-    union all select submission_id, count(*), '卫片图斑' from raw_patches group by all)
-  select coalesce(s.submission_id, raw.submission_id) as id, s.row_count, raw.n
-    from submissions s full join raw on raw.submission_id = s.submission_id and raw.t = s.table_name
-   where s.submission_id is null or coalesce(raw.n, 0) <> s.row_count`;
 
 /** Every number column of the raw tables holds finite numbers, every text column no NUL. */
 async function nonFinite(wh: Warehouse): Promise<string[]> {
@@ -61,7 +53,7 @@ interface State {
 }
 
 async function stateOf(wh: Warehouse): Promise<State> {
-  return { counts: await counts(wh), disagreements: await wh.all(REGISTRY_DISAGREES), nonFinite: await nonFinite(wh) };
+  return { counts: await counts(wh), disagreements: await wh.all(REGISTRY_DISAGREES_WITH_RAW_TABLES), nonFinite: await nonFinite(wh) };
 }
 
 /** Where a case is ingested: the CLI (the user's path) or the API on an open warehouse (cheaper). */

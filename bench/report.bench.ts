@@ -123,7 +123,7 @@ export async function run(): Promise<string> {
     const q = wall('query');
     const n = wall('node');
     const warm = median(stages.queries) + median(stages.charts) + median(stages.pdf);
-    // The fresh process draws its charts in a worker thread; in this process they are drawn in
+    // The fresh process draws its charts in worker threads; in this process they are drawn in
     // line. Same bytes either way, or the worker changed the bulletin.
     const same = warmPdf.equals(pdf);
     return `## Quarterly bulletin (bench/report.bench.ts)
@@ -131,7 +131,7 @@ export async function run(): Promise<string> {
 Full city bulletin for 2023Q2 from a warehouse of 1,221 mart rows and 27 submissions: ${pages} pages,
 ${charts} charts (SVG vectors), ${Math.round(pdf.length / 1024)} KB. Goal (issue 7): 1.5 s or less, wall, fresh process.
 Five rounds, each running the three commands in turn; medians. CPU is user + system time of the
-process and all its threads (the chart worker included); wall time on this shared 2-core machine
+process and all its threads (the chart workers included); wall time on this shared 2-core machine
 varies with the other work on it (load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end of the run).
 
 | measure, fresh process | wall | CPU |
@@ -150,7 +150,7 @@ varies with the other work on it (load average ${loadavg().map((x) => x.toFixed(
 
 Ratios: report / \`node -e 0\` ${(c / n).toFixed(1)}× wall; report / query ${(c / q).toFixed(1)}× wall${
       cpu('report') !== undefined && cpu('query') !== undefined ? `, ${(cpu('report')! / cpu('query')!).toFixed(1)}× CPU` : ''
-    }. ${c <= 1500 ? 'Within' : 'Over'} the 1.5 s goal (cold, wall). PDF from the fresh process (chart worker) and the in-process render: ${same ? 'identical bytes' : 'DIFFERENT BYTES'}.`;
+    }. ${c <= 1500 ? 'Within' : 'Over'} the 1.5 s goal (cold, wall). PDF from the fresh process (chart workers) and the in-process render: ${same ? 'identical bytes' : 'DIFFERENT BYTES'}.`;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

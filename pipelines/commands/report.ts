@@ -42,7 +42,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   // The chart worker starts now: it loads vega while the warehouse is read (chart-job.ts).
   const { startChartJob } = await import('../../reports/bulletin/chart-job');
-  const chartJob = startChartJob();
+  const workers = io.env.NRP_CHART_WORKERS;
+  const chartJob = startChartJob(workers !== undefined && /^[0-9]$/.test(workers) ? Number(workers) : undefined);
   let pdf: Buffer;
   let published: BulletinData['rows'];
   let focus: string;

@@ -9,9 +9,9 @@ import { CITY, type ChartFigure } from './model';
 /**
  * Drawing the charts, started before the rows are known. Vega's compile and render take a
  * second or more of CPU in a fresh process, and pdfmake's layout cannot start without the SVGs.
- * Worker threads load vega while the main thread opens the warehouse; the main thread then loads
- * pdfmake and waits, so with two cores two workers each draw every other chart (each chart is
- * drawn alone, by the same function, so the figures do not depend on who drew them).
+ * A worker thread loads vega while the main thread opens the warehouse, and draws while the main
+ * thread loads pdfmake. With more workers each draws its share (every n-th chart); each chart
+ * is drawn alone, by the same function, so the figures do not depend on who drew them.
  *
  * From TypeScript sources (vitest) there is no compiled worker file: the charts are then drawn
  * in process, with the same function, so the result is the same either way.
@@ -24,13 +24,19 @@ export interface ChartJob {
 
 type Answer = { figures?: (ChartFigure | null)[]; error?: string };
 
-export function startChartJob(): ChartJob {
+/**
+ * `workers`: how many worker threads (0 = draw in process; NRP_CHART_WORKERS). Default one: each
+ * worker loads and warms up vega on its own (~0.5 s CPU), so a second one only pays on a machine
+ * with a core to spare; on this shared 2-core machine two workers cost ~1 s more CPU than one
+ * and were slower in wall time as well.
+ */
+export function startChartJob(workers?: number): ChartJob {
   const file = join(__dirname, 'chart-worker.js');
-  if (!__filename.endsWith('.js') || !existsSync(file)) {
+  if (workers === 0 || !__filename.endsWith('.js') || !existsSync(file)) {
     return { figures: (rows, history, focus = CITY) => chartFigures(rows, history, focus), close: () => undefined };
   }
-  const count = Math.max(1, Math.min(2, availableParallelism()));
-  const workers = Array.from({ length: count }, () => {
+  const count = Math.max(1, Math.min(workers ?? 1, availableParallelism()));
+  const threads = Array.from({ length: count }, () => {
     const worker = new Worker(file);
     const state = { worker, failure: undefined as Error | undefined };
     worker.once('error', (error) => {
@@ -38,7 +44,7 @@ export function startChartJob(): ChartJob {
     });
     return state;
   });
-  const ask = (state: (typeof workers)[number], job: object) =>
+  const ask = (state: (typeof threads)[number], job: object) =>
     new Promise<(ChartFigure | null)[]>((resolve, reject) => {
       const { worker } = state;
       if (state.failure) return reject(state.failure);
@@ -53,7 +59,7 @@ export function startChartJob(): ChartJob {
     });
   return {
     async figures(rows, history, focus = CITY) {
-      const shares = await Promise.all(workers.map((w, index) => ask(w, { rows, history, focus, index, count })));
+      const shares = await Promise.all(threads.map((w, index) => ask(w, { rows, history, focus, index, count })));
       return shares[0].map((_, i) => {
         const figure = shares[i % count][i];
         if (!figure) throw new Error(`chart ${i} was not drawn`);
@@ -61,7 +67,7 @@ export function startChartJob(): ChartJob {
       });
     },
     close() {
-      for (const { worker } of workers) void worker.terminate();
+      for (const { worker } of threads) void worker.terminate();
     },
   };
 }

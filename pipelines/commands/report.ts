@@ -40,7 +40,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const dbPath = resolveDbPath(values.db, io);
   const steps = progress(io);
 
-  // The chart worker starts now: it loads vega while the warehouse is read (chart-job.ts).
+  // With NRP_CHART_WORKERS=N, chart workers start now and load vega while the warehouse is read (chart-job.ts).
   const { startChartJob } = await import('../../reports/bulletin/chart-job');
   const workers = io.env.NRP_CHART_WORKERS;
   const chartJob = startChartJob(workers !== undefined && /^[0-9]$/.test(workers) ? Number(workers) : undefined);

@@ -7,7 +7,7 @@ import { chartFigures } from './charts';
 import { CITY, type ChartFigure } from './model';
 
 /**
- * Drawing the charts, started before the rows are known. Vega's compile and render take a
+ * Drawing the charts, optionally in worker threads started before the rows are known. Vega's compile and render take a
  * second or more of CPU in a fresh process, and pdfmake's layout cannot start without the SVGs.
  * A worker thread loads vega while the main thread opens the warehouse, and draws while the main
  * thread loads pdfmake. With more workers each draws its share (every n-th chart); each chart
@@ -25,17 +25,18 @@ export interface ChartJob {
 type Answer = { figures?: (ChartFigure | null)[]; error?: string };
 
 /**
- * `workers`: how many worker threads (0 = draw in process; NRP_CHART_WORKERS). Default one: each
- * worker loads and warms up vega on its own (~0.5 s CPU), so a second one only pays on a machine
- * with a core to spare; on this shared 2-core machine two workers cost ~1 s more CPU than one
- * and were slower in wall time as well.
+ * `workers`: how many worker threads draw (NRP_CHART_WORKERS; default 0 = in process). Measured
+ * on this shared 2-core machine (paired runs, other engineers' work on the other core): a worker
+ * costs ~0.6 s more CPU (its own Node bootstrap, vega and fontkit loads, font reads, row copies)
+ * and was ~0.15 s slower in wall time, so it is off by default; it may pay on a machine with an
+ * idle core (vega loads while the warehouse is read, charts draw while pdfmake loads).
  */
 export function startChartJob(workers?: number): ChartJob {
   const file = join(__dirname, 'chart-worker.js');
-  if (workers === 0 || !__filename.endsWith('.js') || !existsSync(file)) {
+  if (!workers || !__filename.endsWith('.js') || !existsSync(file)) {
     return { figures: (rows, history, focus = CITY) => chartFigures(rows, history, focus), close: () => undefined };
   }
-  const count = Math.max(1, Math.min(workers ?? 1, availableParallelism()));
+  const count = Math.max(1, Math.min(workers, availableParallelism()));
   const threads = Array.from({ length: count }, () => {
     const worker = new Worker(file);
     const state = { worker, failure: undefined as Error | undefined };

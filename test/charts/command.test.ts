@@ -3,34 +3,15 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withWriteWarehouse } from '../../pipelines/warehouse';
 import { nrp, tempDir } from '../helpers';
+import { martWarehouse } from '../mart-warehouse';
 import { readPng } from './png';
 import { ALL_ROWS } from './rows';
-
-const MART_COLUMNS = `period varchar, period_end date, unit_code varchar, unit_name varchar, indicator_code varchar,
-  indicator_name varchar, kind varchar, direction varchar, unit_of_measure varchar, actual double, numerator double,
-  denominator double, target double, completion_pct double, expected_pct double, gap_pp double, status varchar,
-  rank integer, prev_actual double, incomplete boolean, missing_units varchar`;
-
-/** A real warehouse (migrations, seeds) whose mart holds the fixture rows, as `nrp build` leaves it. */
-async function martWarehouse(dir: string): Promise<string> {
-  const db = join(dir, 'warehouse.duckdb');
-  await withWriteWarehouse(db, async (wh) => {
-    await wh.run('drop table if exists mart_indicator_progress');
-    await wh.run('drop view if exists mart_indicator_progress');
-    await wh.run(`create table mart_indicator_progress (${MART_COLUMNS})`);
-    const columns = MART_COLUMNS.split(',').map((c) => c.trim().split(/\s+/)[0]);
-    const file = join(dir, 'rows.json');
-    writeFileSync(file, JSON.stringify(ALL_ROWS));
-    await wh.run(`insert into mart_indicator_progress select ${columns.join(', ')} from read_json_auto('${file.replace(/'/g, "''")}')`);
-  });
-  return db;
-}
 
 describe('nrp charts', () => {
   const dir = tempDir('nrp-charts-');
   let db = '';
   beforeAll(async () => {
-    db = await martWarehouse(dir);
+    db = await martWarehouse(dir, ALL_ROWS);
   });
 
   it('writes every chart of the period as Vega-Lite JSON, named for what it shows, with charts.json', async () => {

@@ -298,21 +298,25 @@ export async function stagedLimitErrors(wh: Warehouse, staged: StagedTable[], fi
   }
   for (const s of staged) {
     const where = s.sheet ?? s.table.name;
-    const rows = (await wh.one<{ n: number }>(`select count(*) as n from ${s.relation}`))!.n;
-    if (rows > limits.maxRows) {
-      const text = limitMessages.tooManyRows(where, String(rows), limits.maxRows);
-      out.push({ severity: 'error', code: 'too_many_rows', file, sheet: where, zh: text.zh, en: text.en });
-      continue;
-    }
     // Numbers the CSV fast path typed itself (DOUBLE) print in at most 24 characters and hold no NUL:
     // they are left out unless the limit is lower than that (casting a million doubles to text costs).
     const types = new Map((await wh.all<{ column_name: string; column_type: string }>(`describe select * from ${s.relation}`))
       .map((r) => [r.column_name, r.column_type]));
     const columns = [...s.header.columns.entries()].filter(([key]) => limits.maxCellChars < 24 || (types.get(key) ?? 'VARCHAR') === 'VARCHAR');
-    if (columns.length === 0) continue;
     // cells over the length limit, and cells holding NUL (invalid in a workbook's XML, cut off by C strings downstream):
-    // one scan with cheap tests (strlen counts bytes, never fewer than the characters length counts) picks the rows
+    // one scan counts the rows and, with cheap tests (strlen counts bytes, never fewer than the characters length
+    // counts), the suspect ones; only when there are any does a second query find and describe them
     const prefilter = columns.map(([key]) => `strlen(${key}::varchar) > ${limits.maxCellChars} or contains(${key}::varchar, chr(0))`).join(' or ');
+    const counted = (await wh.one<{ n: number; suspects: number }>(
+      `select count(*) as n, ${columns.length > 0 ? `count(*) filter (where ${prefilter})` : '0'} as suspects from ${s.relation}`,
+    ))!;
+    const rows = counted.n;
+    if (rows > limits.maxRows) {
+      const text = limitMessages.tooManyRows(where, String(rows), limits.maxRows);
+      out.push({ severity: 'error', code: 'too_many_rows', file, sheet: where, zh: text.zh, en: text.en });
+      continue;
+    }
+    if (counted.suspects === 0) continue;
     const suspect = columns
       .map(([key]) => `select source_row, '${key}' as col, length(${key}::varchar) as chars, contains(${key}::varchar, chr(0)) as nul, ` +
         `left(replace(${key}::varchar, chr(0), '\\0'), 40) as preview from suspect_rows ` +

@@ -101,14 +101,14 @@ export async function run(): Promise<string> {
       const data = await withReadWarehouse(db, (wh) => loadBulletinData(wh, { year: 2023, quarter: 2 }));
       const q = performance.now() - t;
       t = performance.now();
-      const figures = await chartFigures(data.rows, [...data.history, ...data.rows]);
+      const { figures, drawings } = await chartFigures(data.rows, [...data.history, ...data.rows]);
       const c = performance.now() - t;
       t = performance.now();
       warmPdf = await renderPdf(bulletinDocument({
         period: '2023Q2', year: 2023, quarter: 2, focus: '330400', rows: data.rows, previousRows: data.previousRows,
         submissions: data.submissions, published: data.published, charts: figures, config,
         documentNumber: documentNumber(config.documentPrefix, settings.year ?? 2023, settings.serial), issuedOn: settings.issuedOn,
-      }));
+      }), (id) => drawings.get(id)!);
       const p = performance.now() - t;
       charts = figures.length;
       if (i === 0) continue; // the first round pays for loading modules and fonts: that is in "cold"

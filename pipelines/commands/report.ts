@@ -7,9 +7,10 @@ import type { Io } from '../io';
 import { reportMessages } from '../messages';
 import { parsePeriod, periodCode } from '../period';
 import { progress } from '../progress';
-import { resolveDbPath, withReadWarehouse, withWriteWarehouse, type Warehouse } from '../warehouse';
+import type { Warehouse } from '../warehouse';
 import { DEFAULT_CONFIG_PATH, readBulletinConfig, type BulletinConfig } from '../../reports/bulletin/config';
 import { issuedValues, loadBulletinData, recordIssue, type BulletinData } from '../../reports/bulletin/data';
+import type { ChartJob } from '../../reports/bulletin/chart-job';
 import { CITY } from '../../reports/bulletin/model';
 import { documentNumber } from '../../reports/format';
 
@@ -37,17 +38,20 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const settings = config.periods[code];
   if (!settings) throw new CliError(reportMessages.noPeriodConfig(code, configPath));
   const number = documentNumber(config.documentPrefix, settings.year ?? period.year, settings.serial);
-  const dbPath = resolveDbPath(values.db, io);
   const steps = progress(io);
 
-  // With NRP_CHART_WORKERS=N, chart workers start now and load vega while the warehouse is read (chart-job.ts).
-  const { startChartJob } = await import('../../reports/bulletin/chart-job');
+  // The chart worker starts first, before DuckDB is even loaded, so that vega loads while the
+  // warehouse is read (chart-job.ts).
+  const { startChartJob, inProcessJob, ChartWorkerError } = await import('../../reports/bulletin/chart-job');
   const workers = io.env.NRP_CHART_WORKERS;
-  const chartJob = startChartJob(workers !== undefined && /^[0-9]$/.test(workers) ? Number(workers) : undefined);
+  const chartJob = startChartJob(workers !== undefined && /^[0-9]+$/.test(workers) ? Number(workers) : undefined);
   let pdf: Buffer;
   let published: BulletinData['rows'];
   let focus: string;
+  let dbPath: string;
   try {
+    const { resolveDbPath, withReadWarehouse } = await import('../warehouse');
+    dbPath = resolveDbPath(values.db, io);
     steps.stage(reportMessages.loading);
     const loaded = await withReadWarehouse(dbPath, async (wh) => {
       const unit = values.unit ? await resolveUnit(wh, values.unit) : CITY;
@@ -65,23 +69,30 @@ export async function run(argv: string[], io: Io): Promise<number> {
     steps.done();
 
     // Charts and pdfmake are loaded only here: the other commands never pay for vega or pdfkit.
-    // pdfmake loads while the worker draws.
-    steps.stage(reportMessages.charts);
-    const drawing = chartJob.figures(data.rows, [...data.history, ...data.rows], focus);
+    // The worker draws while pdfmake loads, lays the document out and draws the pages before
+    // the first chart.
+    steps.stage(reportMessages.rendering);
     const { bulletinDocument } = await import('../../reports/bulletin/document');
     const { renderPdf, preparePdf } = await import('../../reports/bulletin/render');
-    preparePdf();
-    const charts = await drawing;
-    steps.done(`${charts.length}`);
-
-    steps.stage(reportMessages.rendering);
-    pdf = await renderPdf(
-      bulletinDocument({
+    const render = async (job: ChartJob): Promise<Buffer> => {
+      job.start(data.rows, [...data.history, ...data.rows], focus);
+      preparePdf();
+      const charts = await job.plan();
+      const doc = bulletinDocument({
         period: code, year: period.year, quarter: period.quarter, focus,
         rows: data.rows, previousRows: data.previousRows, submissions: data.submissions, published: data.published,
         charts, config, documentNumber: number, issuedOn: settings.issuedOn,
-      }),
-    );
+      });
+      return renderPdf(doc, job.drawings);
+    };
+    try {
+      pdf = await render(chartJob);
+    } catch (error) {
+      // A worker that fails or goes silent costs time, not the bulletin: draw it again in process.
+      if (!(error instanceof ChartWorkerError)) throw error;
+      chartJob.close();
+      pdf = await render(inProcessJob());
+    }
   } finally {
     chartJob.close();
   }
@@ -91,6 +102,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   io.stderr(reportMessages.wrote(file, pdf.length) + '\n');
 
   if (values.issue) {
+    const { withWriteWarehouse } = await import('../warehouse');
     await withWriteWarehouse(dbPath, (wh) =>
       recordIssue(wh, {
         documentNumber: number, period: code, scope: focus, issuedOn: settings.issuedOn,

@@ -50,8 +50,7 @@ Examples:
     '--issue records the city bulletin only; a one-unit edition carries the city bulletin’s number',
   ),
   loading: 'reading the marts',
-  charts: 'drawing the charts',
-  rendering: 'setting the PDF',
+  rendering: 'drawing the charts and setting the PDF',
   wrote: (file: string, bytes: number) => `wrote ${file} (${(bytes / 1024).toFixed(0)} KB)`,
   issued: (documentNumber: string, n: number) => `recorded ${documentNumber} as issued (${n} published values)`,
 };

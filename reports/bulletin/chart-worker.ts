@@ -1,32 +1,39 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData, type MessagePort } from 'node:worker_threads';
 import type { ReportRow } from '../mart';
-import { chartFigureShare } from './charts';
+import type { WorkerMessage } from './chart-job';
+import { drawChart, planCharts } from './charts';
 
 /**
  * The bulletin's charts in a worker thread (see chart-job.ts): vega and the measuring font load
- * while the main thread reads the warehouse and loads pdfmake, then the charts are drawn while
- * the main thread has nothing else to do but wait. The figures are the same ChartFigure objects
- * chartFigures() returns in process.
+ * while the main thread reads the warehouse; then the plan goes back first (what the layout
+ * needs), and each drawing as soon as it is done, in document order. Every message is followed
+ * by a bump of the shared counter, on which the main thread sleeps while it waits.
  */
 interface Job {
   rows: ReportRow[];
   history: ReportRow[];
   focus: string;
-  /** This worker draws the charts i with i % count === index. */
-  index: number;
-  count: number;
 }
 
-const port = parentPort;
-if (port) {
+const data = workerData as { port: MessagePort; signal: Int32Array } | undefined;
+if (data) {
+  const { port, signal } = data;
+  const send = (message: WorkerMessage): void => {
+    port.postMessage(message);
+    Atomics.add(signal, 0, 1);
+    Atomics.notify(signal, 0);
+  };
   const ready = import('../charts').then((charts) => charts.prepareEngines());
   port.once('message', (job: Job) => {
-    ready
-      .then(() => chartFigureShare(job.rows, job.history, job.focus, job.index, job.count))
-      .then(
-        (figures) => port.postMessage({ figures }),
-        (error: unknown) => port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
-      );
+    void (async () => {
+      try {
+        await ready;
+        const planned = await planCharts(job.rows, job.history, job.focus);
+        send({ plan: planned.map((p) => p.figure) });
+        for (const p of planned) send({ id: p.figure.id, svg: await drawChart(p) });
+      } catch (error) {
+        send({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      }
+    })();
   });
-  void workerData;
 }

@@ -1,6 +1,7 @@
 import type { Chart } from '../charts';
 import type { ReportRow } from '../mart';
 import { CITY, families, type ChartFigure } from './model';
+import { chartBox } from './chart-box';
 import { svgForPdf } from './svg-for-pdf';
 
 /**
@@ -28,35 +29,46 @@ export function chooseCharts(rows: ReportRow[], offered: Chart[], focus = CITY):
   return chosen;
 }
 
-/**
- * The chosen charts as SVG strings for the PDF (vectors; pdfmake's svg node keeps the text as
- * text). The chart's own title is left out: the bulletin captions its figures below them
- * (图N　…), as printed documents do, and the title would otherwise appear twice.
- */
-export async function chartFigures(rows: ReportRow[], history: ReportRow[], focus = CITY): Promise<ChartFigure[]> {
-  return (await chartFigureShare(rows, history, focus, 0, 1)) as ChartFigure[];
+/** A chart of the bulletin: where and how big the document places it, and the spec that draws it. */
+export interface PlannedChart {
+  figure: ChartFigure;
+  spec: Chart['spec'];
 }
 
 /**
- * Share `index` of `count` of the figures (the i-th chosen chart when i % count === index), in
- * their places in the full list, the others left empty: workers drawing in parallel each take a
- * share, and the shares are merged by place (chart-job.ts).
+ * The bulletin's charts, in document order, each with its box (chart-box.ts): everything the
+ * layout needs, without drawing anything. The chart's own title is left out: the bulletin
+ * captions its figures below them (图N　…), as printed documents do, and the title would
+ * otherwise appear twice.
  */
-export async function chartFigureShare(rows: ReportRow[], history: ReportRow[], focus: string, index: number, count: number): Promise<(ChartFigure | null)[]> {
+export async function planCharts(rows: ReportRow[], history: ReportRow[], focus = CITY): Promise<PlannedChart[]> {
   const charts = await import('../charts');
-  const chosen = chooseCharts(rows, charts.bulletinCharts(rows, history), focus);
-  const mine = (i: number) => i % count === index;
-  const svgs = await Promise.all(chosen.map((c, i) => (mine(i) ? charts.renderSvg(untitled(c.spec)) : null)));
-  return chosen.map((c, i) =>
-    svgs[i] === null
-      ? null
-      : {
-          id: c.id,
-          title: c.title,
-          svg: svgForPdf(svgs[i] as string),
-          indicators: c.kind === 'overview' || c.kind === 'matrix' ? [] : c.indicators,
-        },
-  );
+  return chooseCharts(rows, charts.bulletinCharts(rows, history), focus).map((c) => {
+    const spec = untitled(c.spec);
+    return {
+      figure: {
+        id: c.id,
+        title: c.title,
+        box: chartBox(c.kind, spec),
+        indicators: c.kind === 'overview' || c.kind === 'matrix' ? [] : c.indicators,
+      },
+      spec,
+    };
+  });
+}
+
+/** One planned chart as an SVG string for the PDF (vectors; pdfmake's svg node keeps the text as text). */
+export async function drawChart(chart: PlannedChart): Promise<string> {
+  const charts = await import('../charts');
+  return svgForPdf(await charts.renderSvg(chart.spec));
+}
+
+/** The plan and every drawing, in this thread (the tests, the bench, and the bulletin without a worker). */
+export async function chartFigures(rows: ReportRow[], history: ReportRow[], focus = CITY): Promise<{ figures: ChartFigure[]; drawings: Map<string, string> }> {
+  const planned = await planCharts(rows, history, focus);
+  const drawings = new Map<string, string>();
+  for (const p of planned) drawings.set(p.figure.id, await drawChart(p));
+  return { figures: planned.map((p) => p.figure), drawings };
 }
 
 function untitled(spec: Chart['spec']): Chart['spec'] {

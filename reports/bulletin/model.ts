@@ -23,14 +23,22 @@ export interface PublishedValue {
   actual: number | null;
 }
 
-/** A chart ready for the page: an SVG string, placed by id. */
+/**
+ * A chart as the document places it: by id, in a box of known size. The drawing itself (an SVG
+ * string) is not part of the document: the PDF is laid out from the boxes while the charts are
+ * still being drawn, and each SVG is asked for when its page is drawn (render.ts, chart-job.ts).
+ */
 export interface ChartFigure {
   id: string;
   title: string;
-  svg: string;
+  /** Size of the drawing in pt (1 px = 1 pt), known from the spec before Vega runs (chart-box.ts). */
+  box: { width: number; height: number };
   /** Indicator codes the chart shows (placement in 三、分项进展); empty for the overview. */
   indicators: string[];
 }
+
+/** The drawn charts: the SVG of a chart of the plan, by id. Called while the PDF is drawn, so synchronous. */
+export type ChartDrawings = (id: string) => string;
 
 /** Everything the document is built from: rows and records, no handles, no clock. */
 export interface BulletinInput {

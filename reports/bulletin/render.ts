@@ -1,8 +1,10 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { attachDrawings, installDeferredCharts } from './deferred-svg';
 import { disableCjkShaping, FONT_DICTIONARY, isFontFile } from './fonts';
 import { installInlineJoining } from './inlines';
 import { installSvgRootMeasure } from './svg-measure';
 import { installFastStyleLookup } from './style-lookup';
+import type { ChartDrawings } from './model';
 import { TABLE_LAYOUT } from './styles';
 
 interface PdfMake {
@@ -27,6 +29,7 @@ function pdfmake(): PdfMake {
   installInlineJoining();
   installSvgRootMeasure();
   installFastStyleLookup();
+  installDeferredCharts();
   pm.setFonts(FONT_DICTIONARY);
   pm.addTableLayouts({ bulletin: TABLE_LAYOUT });
   pm.setUrlAccessPolicy(() => false);
@@ -40,7 +43,13 @@ export function preparePdf(): void {
   pdfmake();
 }
 
-/** The PDF's bytes. Deterministic: the definition fixes the dates the PDF carries (and its ID derives from them). */
-export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
-  return pdfmake().createPdf(doc).getBuffer();
+/**
+ * The PDF's bytes. Deterministic: the definition fixes the dates the PDF carries (and its ID
+ * derives from them). `drawings` gives the SVG of each chart the document places (figures.ts),
+ * asked for when its page is drawn.
+ */
+export async function renderPdf(doc: TDocumentDefinitions, drawings?: ChartDrawings): Promise<Buffer> {
+  const engine = pdfmake();
+  if (drawings) attachDrawings(doc.content, drawings);
+  return engine.createPdf(doc).getBuffer();
 }

@@ -18,7 +18,7 @@ interface SvgMeasureProto {
 
 const ROOT = /^\s*(?:<\?xml[^>]*\?>\s*)?<svg\b[^>]*>/;
 
-function rootTag(svg: unknown): string | undefined {
+export function rootTag(svg: unknown): string | undefined {
   return typeof svg === 'string' ? ROOT.exec(svg)?.[0] : undefined;
 }
 

@@ -1,6 +1,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { ReportRow } from '../mart';
 import type { WorkerMessage } from './chart-job';
+import { flushCodeCache, installCodeCache } from '../../pipelines/code-cache';
 import { drawChart, planCharts } from './charts';
 
 /**
@@ -17,6 +18,7 @@ interface Job {
 
 const data = workerData as { port: MessagePort; signal: Int32Array } | undefined;
 if (data) {
+  installCodeCache();
   const { port, signal } = data;
   const send = (message: WorkerMessage): void => {
     port.postMessage(message);
@@ -30,7 +32,14 @@ if (data) {
         await ready;
         const planned = await planCharts(job.rows, job.history, job.focus);
         send({ plan: planned.map((p) => p.figure) });
-        for (const p of planned) send({ id: p.figure.id, svg: await drawChart(p) });
+        for (const [i, p] of planned.entries()) {
+          const svg = await drawChart(p);
+          // The compiled code of vega and the rest, written before the last drawing goes out:
+          // after it the main thread may end this thread at any moment.
+          if (i === planned.length - 1) flushCodeCache();
+          send({ id: p.figure.id, svg });
+        }
+        if (planned.length === 0) flushCodeCache();
       } catch (error) {
         send({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       }

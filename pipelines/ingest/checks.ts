@@ -1,6 +1,7 @@
 import { cellMessages, type CellContext } from '../messages';
 import { parsePeriod, periodCode, periodEnd, type Period } from '../period';
 import type { Warehouse } from '../warehouse';
+import { ingestLimits } from './limits';
 import { mark } from './profile';
 import { ingestSql, sqlString } from './sql';
 import type { StagedTable } from './staged';
@@ -50,18 +51,18 @@ export async function checkTable(wh: Warehouse, staged: StagedTable, period: Per
   if (staged.fast) {
     const batch_period = await batchPeriodSql(wh, staged.relation);
     mark('batch map');
-    const vars = { year: period.year, period: periodCode(period) };
-    let verdict: { bad: number; duplicates: number; rows: number };
+    const vars = { year: period.year, period: periodCode(period), max_cell_chars: ingestLimits().maxCellChars };
+    let verdict: { bad: number; duplicates: number; longest: number | null; rows: number };
     try {
       await wh.run(ingestSql(`typed_${key}_fast`, { stage: staged.relation, batch_period }));
       mark('typed (fast)');
-      verdict = (await wh.one<{ bad: number; duplicates: number; rows: number }>(ingestSql(`fast_${key}_check`, vars)))!;
+      verdict = (await wh.one<{ bad: number; duplicates: number; longest: number | null; rows: number }>(ingestSql(`fast_${key}_check`, vars)))!;
     } catch {
       await wh.run(`drop view if exists typed_${key}`).catch(() => undefined);
       return 'read_as_text';
     }
     mark('fast path');
-    if (verdict.bad > 0 || verdict.duplicates > 0) {
+    if (verdict.bad > 0 || verdict.duplicates > 0 || (verdict.longest ?? 0) > vars.max_cell_chars) {
       await wh.run(`drop view if exists typed_${key}`); // typed_*_fast.sql makes a view; the text path makes a table
       return 'read_as_text';
     }

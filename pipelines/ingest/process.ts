@@ -154,6 +154,13 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
           // the fast path found something that needs the text rules: read the CSV again as text for precise errors
           const again = (await stageCsv(wh, path, bytes, s.table, tempDir, { fast: false })).staged!;
           temps.push(...again.temps);
+          // the fast path left the cell-size limits to its check: as text, they are checked in full
+          const overLimit = await stagedLimitErrors(wh, [again], file, limits);
+          if (overLimit.length > 0) {
+            report.errors.push(...overLimit);
+            report.error_count = report.errors.length;
+            return report;
+          }
           check = (await checkTable(wh, again, period, file)) as TableCheck;
         }
         checks.push(check);

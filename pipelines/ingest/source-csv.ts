@@ -129,7 +129,9 @@ export async function stageCsv(wh: Warehouse, path: string, bytes: Buffer, table
       return `'c${i}': '${(key && types[key]) ?? 'VARCHAR'}'`;
     }).join(', ')}}, null_padding = true, auto_detect = false)`;
   const fastTypes = FAST_TYPES[table.key];
-  if (options.fast !== false && fastTypes && table.required.every((k) => match.columns.has(k))) {
+  // A file holding NUL reads as text, where the limits find and name the cell (the fast path's
+  // check looks at cell sizes only).
+  if (options.fast !== false && fastTypes && table.required.every((k) => match.columns.has(k)) && bytes.indexOf(0) === -1) {
     // Plain files (the big ones) parse their numbers in read_csv itself; anything else fails here and is read as text.
     const fast = `fast_csv_${table.key}`;
     try {

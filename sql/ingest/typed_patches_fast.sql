@@ -13,7 +13,10 @@ select
   occupied_farmland_mu            as v_occupied_farmland_mu,
   illegal_farmland_mu             as v_illegal_farmland_mu,
   judgement                       as v_judgement,
-  nrp_text(rectification_status)  as v_rectification_status
+  nrp_text(rectification_status)  as v_rectification_status,
+  -- the cells as read, for the size limits (fast_patches_check.sql)
+  batch                           as raw_batch,
+  rectification_status            as raw_rectification_status
 from {{stage}}
 where not (patch_id is null and batch is null and occupied_farmland_mu is null and illegal_farmland_mu is null
            and judgement is null and rectification_status is null);

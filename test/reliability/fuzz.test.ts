@@ -190,6 +190,23 @@ describe('size limits', () => {
     expect(await wh.one('select count(*) as n from raw_patches')).toEqual(before);
   });
 
+  it('a cell limit below 24 characters also holds for the numbers a plain 卫片图斑 CSV has typed on the fast path', async () => {
+    // read_csv parses the areas itself on the fast path; a number typed with 15 characters is
+    // still a cell over a limit of 10.
+    const folder = join(dir, 'low-cell-limit');
+    mkdirSync(folder);
+    const path = join(folder, csvName('卫片图斑'));
+    const m = baseCsv('卫片图斑', 5);
+    m.rows[3][2] = '12345678.123456';
+    writeFileSync(path, csvBytes(m));
+    const db = join(dir, 'low-cell-limit.duckdb');
+    const low = nrpProcess(['ingest', '--db', db, '--json', path], { env: { NRP_MAX_CELL_CHARS: '10' } });
+    expect(low.code).toBe(1);
+    const report = JSON.parse(low.stdout) as { files: { errors: { code: string; cell: string }[] }[] };
+    expect(report.files[0].errors.map((e) => [e.code, e.cell])).toContainEqual(['cell_too_long', 'C4']);
+    expect(nrpProcess(['ingest', '--db', db, path], { env: { NRP_MAX_CELL_CHARS: '100' } }).code).toBe(0);
+  });
+
   it('a bad limit value is a usage error naming the variable', async () => {
     const r = nrpProcess(['ingest', '--db', join(dir, 'bad.duckdb'), dir], { env: { NRP_MAX_ROWS: 'lots' } });
     expect(r.code).toBe(2);

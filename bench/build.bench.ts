@@ -62,8 +62,8 @@ export async function generate(wh: Warehouse, units: string[], ledgerRows: numbe
   const first: Record<string, number> = {};
   for (const table of ['指标进度', '供地台账', '卫片图斑']) {
     await wh.run(`
-      insert into submissions (unit_code, period, table_name, version, file_name, sha256, row_count, loaded_at)
-      select unit, '2023Q' || q, '${table}', 1, unit || '_2023Q' || q || '_${table}.csv', md5(unit || q || '${table}'), 0, now()
+      insert into submissions (submission_id, unit_code, period, table_name, version, file_name, sha256, row_count, loaded_at, warnings)
+      select nextval('submission_id_seq'), unit, '2023Q' || q, '${table}', 1, unit || '_2023Q' || q || '_${table}.csv', md5(unit || q || '${table}'), 0, now(), []::varchar[]
       from (select [${unitList}][k // ${QUARTERS} + 1] as unit, k % ${QUARTERS} + 1 as q, k from range(${n}) r(k))
       order by k`);
     const ids = await wh.one<{ lo: number; hi: number }>(

@@ -1,6 +1,6 @@
 import type { Warehouse } from '../pipelines/warehouse';
 
-/** One row of `mart_indicator_progress`, the contract of ../shared/spec/kpis.md. */
+/** One row of `mart_indicator_progress`, the contract of docs/spec/kpis.md. */
 export interface IndicatorProgressRow {
   period: string;
   period_end: string;

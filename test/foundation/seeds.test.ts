@@ -6,7 +6,7 @@ import { Warehouse, migrate, loadSeeds } from '../../pipelines/warehouse';
 
 /** The catalogue as the spec ships it: the seed must match it row for row. */
 function catalogue(): Record<string, string>[] {
-  const text = readFileSync(projectPath('..', 'shared', 'spec', 'indicators-2023.csv'), 'utf8').trim();
+  const text = readFileSync(projectPath('docs', 'spec', 'indicators-2023.csv'), 'utf8').trim();
   const [header, ...lines] = text.split('\n').map((l) => l.split(','));
   return lines.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i] ?? ''])));
 }

@@ -57,8 +57,8 @@ async function register(wh: Warehouse, unit: string, period: string, table: Tabl
   );
   fileCounter += 1;
   const row = await wh.one<{ id: number }>(
-    `insert into submissions (submission_id, unit_code, period, table_name, version, file_name, sha256, row_count, loaded_at)
-     values (nextval('submission_id_seq'), ?, ?, ?, ?, ?, ?, ?, current_localtimestamp()) returning submission_id as id`,
+    `insert into submissions (submission_id, unit_code, period, table_name, version, file_name, sha256, row_count, loaded_at, warnings)
+     values (nextval('submission_id_seq'), ?, ?, ?, ?, ?, ?, ?, current_localtimestamp(), []::varchar[]) returning submission_id as id`,
     [unit, period, table, next!.v, `${unit}_${period}_${table}_${fileCounter}.csv`, `sha-${fileCounter}`, rows],
   );
   return row!.id;

@@ -1,4 +1,4 @@
-import type { Warehouse } from '../warehouse';
+import { SEED_TABLES, type Warehouse } from '../warehouse';
 
 export interface Relation {
   name: string;
@@ -16,8 +16,8 @@ export interface Column {
 
 /** The layer a relation belongs to, from its name: the naming convention is the map. */
 export function layerOf(name: string): string {
-  if (['indicators', 'units', 'targets'].includes(name)) return 'seed';
-  if (name === 'submissions' || name.startsWith('nrp_') || name.startsWith('bulletin_')) return 'registry';
+  if ((SEED_TABLES as readonly string[]).includes(name)) return 'seed';
+  if (name === 'submissions' || name === 'submission_versions' || name.startsWith('nrp_') || name.startsWith('bulletin_')) return 'registry';
   if (name.startsWith('raw_')) return 'raw';
   if (name.startsWith('stg_')) return 'staging';
   if (name.startsWith('int_')) return 'intermediate';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectPath } from '../../pipelines/paths';
-import { Warehouse, migrate, loadSeeds } from '../../pipelines/warehouse';
+import { Warehouse, migrate, loadSeeds, SEED_TABLES } from '../../pipelines/warehouse';
 
 /** The catalogue as the spec ships it: the seed must match it row for row. */
 function catalogue(): Record<string, string>[] {
@@ -98,7 +98,7 @@ describe('seeds', () => {
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(join(tmpdir(), 'nrp-seeds-'));
     try {
-      for (const f of ['units.csv', 'targets.csv']) copyFileSync(projectPath('seeds', f), join(dir, f));
+      for (const f of SEED_TABLES.filter((t) => t !== 'indicators').map((t) => `${t}.csv`)) copyFileSync(projectPath('seeds', f), join(dir, f));
       const lines = readFileSync(projectPath('seeds', 'indicators.csv'), 'utf8').trim().split('\n');
       writeFileSync(join(dir, 'indicators.csv'), [...lines, ...lines.slice(1).map((l) => l.replace(/^2023,/, '2024,'))].join('\n') + '\n');
       const wh = await Warehouse.open(':memory:');

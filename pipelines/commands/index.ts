@@ -1,5 +1,5 @@
 import type { Io } from '../io';
-import { dictionaryMessages, runMessages, ingestMessages, modelMessages, queryMessages, sampleMessages, reportMessages, chartMessages } from '../messages';
+import { warehouseMessages, dictionaryMessages, runMessages, ingestMessages, modelMessages, queryMessages, sampleMessages, reportMessages, chartMessages } from '../messages';
 
 /** What every command module exports. */
 export interface CommandModule {
@@ -28,5 +28,6 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'query', summary: queryMessages.summary, load: () => import('./query') },
   { name: 'tables', summary: dictionaryMessages.tablesSummary, load: () => import('./tables') },
   { name: 'describe', summary: dictionaryMessages.describeSummary, load: () => import('./describe') },
+  { name: 'recover', summary: warehouseMessages.recoverSummary, load: () => import('./recover') },
   { name: 'sample', summary: sampleMessages.summary, load: () => import('./sample') },
 ];

@@ -43,7 +43,7 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions = {}):
   const models = discoverModels(sqlDir);
   const tests = discoverTests(sqlDir);
   const started = Date.now();
-  return wh.transaction(async () => {
+  const summary = await wh.transaction(async () => {
     options.progress?.stage(modelMessages.stageSeeds);
     await loadSeeds(wh, options.seedsDir ?? defaultSeedsDir());
     options.progress?.done();
@@ -75,6 +75,10 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions = {}):
       : [];
     return { models: built, tests: passed, periods, ms: Date.now() - started };
   });
+  // The new models' tables and comments folded into the file at once, not left to the
+  // write-ahead log (see warehouse/migrate.ts: every schema change is checkpointed).
+  if (wh.path !== ':memory:') await wh.run('checkpoint');
+  return summary;
 }
 
 async function existingKind(wh: Warehouse, name: string): Promise<'table' | 'view' | undefined> {

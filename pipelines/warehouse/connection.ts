@@ -53,7 +53,7 @@ export class Warehouse {
       } catch (error) {
         const message = duckdbMessage(error);
         const holder = lockHolder(message);
-        if (holder === undefined) throw new CliError(warehouseMessages.cannotOpen(path, message), { cause: error });
+        if (holder === undefined) throw unopenable(path, message, error);
         if (Date.now() >= deadline) {
           throw new CliError(warehouseMessages.locked(path, holder, Math.round(timeoutMs / 1000)), { cause: error });
         }
@@ -116,6 +116,21 @@ export async function withWarehouse<T>(path: string, options: OpenOptions, work:
 
 export function warehouseExists(path: string): boolean {
   return path !== ':memory:' && existsSync(path);
+}
+
+/**
+ * A warehouse that does not open, said in plain words with what to do. Nothing is changed on
+ * disk here: setting a log or a file aside is the explicit `nrp recover`.
+ */
+function unopenable(path: string, detail: string, cause: unknown): CliError {
+  const firstLine = detail.split('\n')[0];
+  if (/replaying WAL|write-ahead log|\.wal\b/i.test(detail)) {
+    return new CliError(warehouseMessages.walUnreplayable(path), { cause, context: [firstLine, ...warehouseMessages.recoverHint(path)] });
+  }
+  if (path !== ':memory:' && existsSync(path) && /not a valid DuckDB|corrupt|checksum|Could not read enough bytes|IO Error/i.test(detail)) {
+    return new CliError(warehouseMessages.fileUnreadable(path), { cause, context: [firstLine, ...warehouseMessages.rebuildHint(path)] });
+  }
+  return new CliError(warehouseMessages.cannotOpen(path, firstLine), { cause });
 }
 
 function lockTimeoutFromEnv(): number {

@@ -1,5 +1,6 @@
 import { CliError } from '../errors';
 import { Warehouse, warehouseExists, withWarehouse, type OpenOptions } from './connection';
+import { createWarehouse } from './create';
 import { currentSchemaVersion, migrate, schemaVersion } from './migrate';
 import { loadSeeds, SEED_TABLES } from './seeds';
 
@@ -8,16 +9,21 @@ export { migrate, currentSchemaVersion } from './migrate';
 export { loadSeeds, seedsDir, SEED_TABLES } from './seeds';
 
 /**
- * Opens the warehouse for writing, creating it on first use: migrations are applied and, for a
- * new warehouse, the seeds loaded. Every writing command starts here.
+ * Opens the warehouse for writing, creating it on first use (whole or not at all: create.ts).
+ * An existing warehouse of an older release is migrated in place. Every writing command starts here.
  */
 export async function openForWrite(path: string, options: Omit<OpenOptions, 'readOnly'> = {}): Promise<Warehouse> {
+  if (path !== ':memory:' && !warehouseExists(path)) await createWarehouse(path);
   const wh = await Warehouse.open(path, { ...options, readOnly: false });
   try {
     await migrate(wh);
-    // Seeds are loaded when any seed table is missing, not only when the schema was new: a process
-    // killed between the migrations and the seeds must not leave a warehouse without them.
-    if (await seedsMissing(wh)) await wh.transaction(() => loadSeeds(wh));
+    // Seeds are loaded when any seed table is missing (an in-memory warehouse; a new seed table
+    // that a migration's release brought; a warehouse of an older release killed between its
+    // migrations and its seeds), and folded into the file at once, like every schema change.
+    if (await seedsMissing(wh)) {
+      await wh.transaction(() => loadSeeds(wh));
+      if (path !== ':memory:') await wh.run('checkpoint');
+    }
     return wh;
   } catch (error) {
     wh.close();

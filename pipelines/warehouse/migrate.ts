@@ -40,21 +40,25 @@ export async function schemaVersion(wh: Warehouse): Promise<number> {
  * together with its entry in `nrp_schema`, so a crash leaves a version that tells the truth.
  */
 export async function migrate(wh: Warehouse): Promise<{ from: number; to: number }> {
-  await wh.run(`create table if not exists nrp_schema (version integer primary key, name varchar not null, applied_at timestamp not null)`);
-  await wh.run(`comment on table nrp_schema is 'Schema versions applied to this warehouse (migrations in sql/migrations)'`);
   const from = await schemaVersion(wh);
   const known = currentSchemaVersion();
   if (from > known) throw new CliError(warehouseMessages.newerSchema(wh.path, from, known));
-  const pending = migrations().filter((m) => m.version > from);
-  for (const m of pending) {
+  // An up-to-date warehouse is not written to at all: opening it changes nothing.
+  if (from === known) return { from, to: known };
+  if (from === 0) {
+    await wh.run(`create table if not exists nrp_schema (version integer primary key, name varchar not null, applied_at timestamp not null)`);
+    await wh.run(`comment on table nrp_schema is 'Schema versions applied to this warehouse (migrations in sql/migrations)'`);
+  }
+  for (const m of migrations().filter((m) => m.version > from)) {
     await wh.transaction(async () => {
       await wh.run(m.sql);
       await wh.run('insert into nrp_schema values (?, ?, current_localtimestamp())', [m.version, m.name]);
     });
+    // Each schema change is folded into the database file at once, so that a process killed later
+    // never leaves it to the write-ahead log: DuckDB 1.5 cannot replay some schema changes (a
+    // COMMENT ON a table whose DEFAULT calls a function: duckdb#19712), and a warehouse whose log
+    // cannot be replayed does not open.
+    if (wh.path !== ':memory:') await wh.run('checkpoint');
   }
-  // Fold the schema changes into the database file at once. DuckDB 1.5 cannot replay a WAL that
-  // holds COMMENT ON COLUMN for a table whose DEFAULT calls a function (nextval): a process killed
-  // before its first checkpoint would leave a warehouse that no longer opens (seen in the crash test).
-  if (pending.length > 0) await wh.run('checkpoint');
   return { from, to: known };
 }

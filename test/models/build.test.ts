@@ -109,7 +109,7 @@ describe('nrp build', () => {
       await submitSummary(wh, '330481', '2023Q1', [{ code: 'new_farmland', value: 77 }]);
       const sql = copySql();
       writeFileSync(join(sql, 'marts', 'mart_broken.sql'), '-- description: broken\nselect no_such_column from mart_indicator_progress');
-      const error = await build(wh, { sqlDir: sql }).catch((e: unknown) => e as Error & { context: string[] });
+      const error = (await build(wh, { sqlDir: sql }).catch((e: unknown) => e)) as Error & { context: string[] };
       expect(error.message).toMatch(/mart_broken\.sql/);
       expect(error.context.join('\n')).toMatch(/no_such_column/);
       const row = await wh.one<{ actual: number }>(
@@ -130,7 +130,7 @@ describe('nrp build', () => {
     writeFileSync(join(seeds, 'targets.csv'), readFileSync(join(seeds, 'targets.csv'), 'utf8') + '2023,new_farmland,330481,1,sample,dup\n');
     const wh = await openForWrite(':memory:');
     try {
-      const error = await build(wh, { seedsDir: seeds }).catch((e: unknown) => e as Error & { context: string[] });
+      const error = (await build(wh, { seedsDir: seeds }).catch((e: unknown) => e)) as Error & { context: string[] };
       const text = error.context.join('\n');
       expect(text).toMatch(/assert_seed_references\.sql: 2 failing row/);
       expect(text).toMatch(/unit_code=SBJ, detail=330499/);

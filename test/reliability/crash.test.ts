@@ -1,60 +1,23 @@
-import { spawn } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectPath } from '../../pipelines/paths';
 import { nrpProcess, tempDir } from '../helpers';
+import { inspect, killAfter, mulberry32, writeInbox } from './crash-kit';
 import { REGISTRY_DISAGREES_WITH_RAW_TABLES } from './invariants';
 
 /**
- * SIGKILL `nrp ingest` and `nrp build` at random moments (a seeded sequence, bounded count) and
+ * SIGKILL `nrp ingest` and `nrp build` at chosen moments (fixed or seeded, bounded count) and
  * check what a killed process may leave behind: the warehouse opens, every submission is wholly
  * there or wholly absent, the registry agrees with the raw tables, the marts are the old or the
- * new ones, never a mix, and running again completes.
+ * new ones, never a mix, and running again completes. The first test covers a new warehouse's
+ * creation on every run; bench/crash.bench.ts runs the long campaign (RELIABILITY.md).
  */
 const dir = tempDir('nrp-crash-');
 const KILLS = Number(process.env.NRP_CRASH_KILLS ?? 6);
 
-/** With NRP_CRASH_LOG=FILE the outcomes are appended there (RELIABILITY.md quotes a long run). */
+/** With NRP_CRASH_LOG=FILE the outcomes are appended there. */
 function logOutcome(what: string, outcome: object): void {
   if (process.env.NRP_CRASH_LOG) appendFileSync(process.env.NRP_CRASH_LOG, JSON.stringify({ what, ...outcome }) + '\n');
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Valid CSV submissions for every unit: a patch table big enough that ingest takes a while. */
-function writeInbox(folder: string, period: string, patches: number): void {
-  mkdirSync(folder, { recursive: true });
-  const units = ['南湖区', '秀洲区', '嘉善县', '海盐县', '海宁市', '平湖市', '桐乡市', '嘉兴经济技术开发区', '嘉兴港区'];
-  for (const [u, unit] of units.entries()) {
-    const rows = ['图斑编号,监测批次,新增建设占用耕地面积（亩）,违法占用耕地面积（亩）,判定类型,整改状态'];
-    for (let i = 0; i < patches; i++) {
-      const illegal = i % 50 === 0 ? 0.5 : 0;
-      rows.push(`TB${u}-${period}-${i},2023Q1,${(1 + (i % 7) / 10).toFixed(1)},${illegal},${illegal ? '违法' : '合法'},`);
-    }
-    writeFileSync(join(folder, `${unit}_${period}_卫片图斑.csv`), rows.join('\n') + '\n');
-    writeFileSync(join(folder, `${unit}_${period}_指标进度.csv`), `指标代码,累计完成,分子,分母\nnew_farmland,${100 + u},,\nsurvey_error_rate,,${u},100\n`);
-  }
-}
-
-/** Starts `nrp ARGS` and kills it with SIGKILL after `ms` (if still running). */
-function killAfter(args: string[], ms: number): Promise<{ killed: boolean; code: number | null }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [projectPath('dist/pipelines/cli.js'), ...args], { stdio: 'ignore', env: { ...process.env, CI: 'true' } });
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
-    child.on('exit', (code, signal) => {
-      clearTimeout(timer);
-      resolve({ killed: signal === 'SIGKILL', code });
-    });
-  });
 }
 
 function timeOf(args: string[]): number {
@@ -80,6 +43,34 @@ const martFingerprint = (db: string) =>
   query<{ h: string }>(db, `select md5(string_agg(concat_ws('|', period, unit_code, indicator_code, actual, status, rank), ',' order by period, unit_code, indicator_code)) as h from mart_indicator_progress`)[0].h;
 
 describe('crash safety', () => {
+  it('a new warehouse killed at 14 moments spread over its creation and first ingest opens, and takes the inbox whole', async () => {
+    const inbox = join(dir, 'inbox-young');
+    writeInbox(inbox, '2023Q1', 400);
+    const reference = join(dir, 'young-reference.duckdb');
+    const full = timeOf(['ingest', '--db', reference, inbox]);
+    const snapshot = (file: string) => query(file, 'select unit_code, period, table_name, version, row_count, sha256 from submissions order by all');
+    const expected = snapshot(reference);
+    // Fixed moments, denser over the first second (start-up, creation, migrations, seeds: the
+    // window in which a warehouse used to be left unopenable), then across the whole ingest.
+    const moments = [60, 140, 220, 300, 380, 460, 540, 620, 700, 800, 900, 1000, ...[0.6, 0.9].map((f) => 1000 + f * Math.max(0, full - 1000))];
+    let killed = 0;
+    for (const [i, ms] of moments.entries()) {
+      const db = join(dir, `young-${i}.duckdb`);
+      const outcome = await killAfter(['ingest', '--db', db, inbox], ms);
+      if (outcome.killed) killed++;
+      const left = await inspect(db);
+      logOutcome('young', { ms, ...outcome, ...left });
+      expect(left.opens, `killed at ${ms} ms: ${left.error}`).toBe(true);
+      expect(left.halfLoaded, `killed at ${ms} ms`).toBe(0);
+      const again = nrpProcess(['ingest', '--db', db, inbox]);
+      expect(again.code, again.stderr).toBe(0);
+      expect(snapshot(db)).toEqual(expected);
+      // the next command removed what the killed creation had left
+      expect(readdirSync(dir).filter((f) => f.startsWith(`young-${i}.duckdb.creating-`))).toEqual([]);
+    }
+    expect(killed).toBeGreaterThan(moments.length / 2);
+  }, 300_000);
+
   it(`nrp ingest killed ${KILLS} times at random moments leaves whole submissions only, and finishes when run again`, async () => {
     const inbox = join(dir, 'inbox-ingest');
     writeInbox(inbox, '2023Q1', 3000);

@@ -1,0 +1,102 @@
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { Warehouse } from './connection';
+import { migrate } from './migrate';
+import { loadSeeds } from './seeds';
+
+/**
+ * A new warehouse appears whole or not at all. It is built in a temporary file beside the final
+ * one (migrations, seeds, CHECKPOINT, clean close: no write-ahead log is left), then linked into
+ * place. A process killed on the way leaves only its temporary file, which the next creation
+ * removes; the warehouse path never holds a half-made database, and the young warehouse never
+ * depends on replaying a write-ahead log full of schema changes (DuckDB 1.5 cannot replay some
+ * of them: duckdb#19712, #22044).
+ */
+export async function createWarehouse(path: string): Promise<void> {
+  const dir = dirname(path);
+  removeAbandonedCreations(path);
+  const tmp = `${path}${CREATING}${process.pid}`;
+  removeQuietly(tmp);
+  removeQuietly(`${tmp}.wal`);
+  try {
+    const wh = await Warehouse.open(tmp, { readOnly: false });
+    try {
+      await migrate(wh);
+      await wh.transaction(() => loadSeeds(wh));
+      await wh.run('checkpoint');
+    } finally {
+      wh.close();
+    }
+    fsyncPath(tmp);
+    publish(tmp, path);
+    fsyncPath(dir);
+  } finally {
+    removeQuietly(tmp);
+    removeQuietly(`${tmp}.wal`);
+  }
+}
+
+const CREATING = '.creating-';
+
+/**
+ * link() refuses to replace an existing file, so two processes creating the same warehouse at
+ * once cannot overwrite each other's: the second finds the first one's and uses it. Where the
+ * file system has no hard links, a rename does the same job without that guarantee.
+ */
+function publish(tmp: string, path: string): void {
+  try {
+    linkSync(tmp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if (!existsSync(path)) renameSync(tmp, path);
+  }
+}
+
+/** Temporary files of creations whose process is gone (killed): never a warehouse anyone used. */
+function removeAbandonedCreations(path: string): void {
+  const dir = dirname(path);
+  const prefix = `${basename(path)}${CREATING}`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1]);
+    if (Number.isInteger(pid) && pid > 0 && !processAlive(pid)) removeQuietly(join(dir, name));
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The new file's bytes, and the folder entry that names it, on disk before anyone relies on them. */
+function fsyncPath(path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    fsyncSync(fd);
+  } catch {
+    // some file systems refuse fsync on a folder; the rename or link is still atomic
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing to remove
+  }
+}

@@ -1,4 +1,5 @@
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -59,6 +60,11 @@ const SUBMISSIONS = `select md5(coalesce(string_agg(concat_ws('|', unit_code, pe
 const MARTS = `select md5(string_agg(concat_ws('|', period, unit_code, indicator_code, actual, status, rank), ',' order by period, unit_code, indicator_code)) from mart_indicator_progress`;
 /** An issued bulletin is recorded with every figure it published, or not at all. */
 const ISSUE = `select (select count(*) from bulletin_issues) || '/' || (select count(*) from bulletin_published_values)`;
+
+/** The warehouse and whatever a kill left beside it (its log, a creation's temporary files). */
+function removeWarehouse(db: string): void {
+  for (const f of readdirSync(dirname(db))) if (f === basename(db) || f.startsWith(`${basename(db)}.`)) rmSync(join(dirname(db), f), { force: true });
+}
 
 function record(t: Tally, left: Inspection, label: string): void {
   t.kills++;
@@ -139,7 +145,7 @@ export async function run(): Promise<string> {
         t.rerunFailures++;
         t.errors.push(`creation kill at ${ms} ms: the run after it did not load the inbox whole (${again.stderr.split('\n')[0]})`);
       }
-      rmSync(db, { force: true });
+      removeWarehouse(db);
     }
     for (let i = 0; i < counts[1]; i++) {
       const db = join(dir, `ingest-${i}.duckdb`);
@@ -154,7 +160,7 @@ export async function run(): Promise<string> {
         const again = nrp(['ingest', '--db', db, big]);
         if (again.code !== 0 || (await scalar(db, SUBMISSIONS)) !== ingestSubs) t.rerunFailures++;
       }
-      rmSync(db, { force: true });
+      removeWarehouse(db);
     }
     for (let i = 0; i < counts[2]; i++) {
       const db = join(dir, `build-${i}.duckdb`);
@@ -174,7 +180,7 @@ export async function run(): Promise<string> {
         const again = nrp(['build', '--db', db]);
         if (again.code !== 0 || (await scalar(db, MARTS)) !== newMarts) t.rerunFailures++;
       }
-      rmSync(db, { force: true });
+      removeWarehouse(db);
     }
     for (let i = 0; i < counts[3]; i++) {
       const db = join(dir, `issue-${i}.duckdb`);
@@ -194,7 +200,7 @@ export async function run(): Promise<string> {
         const again = nrp(issueArgs(db));
         if (again.code !== 0 || (await scalar(db, ISSUE)) !== issued) t.rerunFailures++;
       }
-      rmSync(db, { force: true });
+      removeWarehouse(db);
     }
 
     const rows = Object.entries(kinds).map(([name, { t }]) =>

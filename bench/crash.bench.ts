@@ -1,7 +1,6 @@
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { projectPath } from '../pipelines/paths';
 import { Warehouse } from '../pipelines/warehouse';

@@ -56,3 +56,39 @@ describe('mart_indicator_progress against docs/spec/kpis.md', () => {
     expect(actual).toEqual(spec.map((row) => ({ name: row.column, type: row.type })));
   });
 });
+
+/**
+ * The columns key-tasks.md lists for a mart in its "Marts" paragraph: the backticked names after
+ * the mart's name, with "one count column per status_code" standing for the status table's codes.
+ * `period` is the row key ("one row per period × …") where the list does not name it.
+ */
+function keyTaskSpecColumns(markdown: string, mart: string): string[] {
+  const start = markdown.indexOf(`\`${mart}\`:`);
+  if (start < 0) throw new Error(`${mart} is not in the spec`);
+  const paragraph = markdown.slice(start + mart.length + 3).split(/\n\s*\n/)[0].replace(/\s+/g, ' ');
+  const statusCodes = markdownTable(markdown, 'Status of a milestone').map((r) => r.status_code);
+  const names = (text: string) => [...text.matchAll(/`([a-z_]+)`/g)].map((m) => m[1]);
+  const [before, after] = paragraph.split('one count column per status_code');
+  const columns = after === undefined ? names(before) : [...names(before), ...statusCodes, ...names(after)];
+  return columns[0] === 'period' ? columns : ['period', ...columns];
+}
+
+describe('key-task marts against docs/spec/key-tasks.md', () => {
+  const markdown = readFileSync(projectPath('docs/spec/key-tasks.md'), 'utf8');
+
+  it('mart_key_task_progress starts with the spec\'s columns, in its order', async () => {
+    const spec = keyTaskSpecColumns(markdown, 'mart_key_task_progress');
+    expect(spec).toHaveLength(21);
+    const actual = (await martColumns(wh, 'mart_key_task_progress')).map((c) => c.name);
+    expect(actual.slice(0, spec.length)).toEqual(spec);
+  });
+
+  it('mart_key_task_summary has the spec\'s columns, one count per status, and display_order', async () => {
+    const spec = keyTaskSpecColumns(markdown, 'mart_key_task_summary');
+    expect(spec).toContain('not_reported');
+    const actual = await martColumns(wh, 'mart_key_task_summary');
+    expect(actual.map((c) => c.name)).toEqual([...spec, 'display_order']);
+    const counts = ['milestones', 'due_count', 'done_count', ...markdownTable(markdown, 'Status of a milestone').map((r) => r.status_code)];
+    for (const c of actual) if (counts.includes(c.name)) expect(c.type, c.name).toBe('INTEGER');
+  });
+});

@@ -35,7 +35,9 @@ interface Measure {
 export function syntheticSeeds(dir: string): string[] {
   mkdirSync(dir, { recursive: true });
   const seeds = projectPath('seeds');
-  writeFileSync(join(dir, 'indicators.csv'), readFileSync(join(seeds, 'indicators.csv')));
+  for (const name of ['indicators', 'divisions', 'key_tasks', 'key_task_milestones']) {
+    writeFileSync(join(dir, `${name}.csv`), readFileSync(join(seeds, `${name}.csv`)));
+  }
   const real = ['330402', '330411', '330421', '330424', '330481', '330482', '330483', 'JXETDZ', 'JXPORT'];
   const synthetic = Array.from({ length: UNITS - real.length }, (_, i) => `S${String(i + 1).padStart(3, '0')}`);
   const all = [...real, ...synthetic];

@@ -32,6 +32,7 @@ import { CliError } from '../errors';
 import { ingestMessages } from '../messages';
 import { parsePeriod, periodCode } from '../period';
 import { loadSeeds, migrate, Warehouse } from '../warehouse';
+import { installRuleMacros } from '../models/macros';
 import { loadUnits } from './identity';
 import { processFile } from './process';
 import { ingestSql, sqlString } from './sql';
@@ -42,6 +43,7 @@ export { formatReport, formatIssue } from './report';
 
 async function installMacros(wh: Warehouse): Promise<void> {
   await wh.run(ingestSql('macros'));
+  await installRuleMacros(wh, { temp: true }); // the KPI rules computed_from_details.sql shares with the models
 }
 
 function summarise(dryRun: boolean, files: IngestReport['files']): IngestReport {

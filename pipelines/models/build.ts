@@ -4,6 +4,7 @@ import { SQL_DIR } from '../paths';
 import type { Progress } from '../progress';
 import { loadSeeds, seedsDir as defaultSeedsDir, type Warehouse } from '../warehouse';
 import { discoverModels, discoverTests, type DataTest, type Model } from './discover';
+import { installRuleMacros } from './macros';
 
 export interface BuildOptions {
   /** Folder holding staging/, intermediate/, marts/ and tests/ (default: the project's sql/). */
@@ -46,6 +47,8 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions = {}):
   const summary = await wh.transaction(async () => {
     options.progress?.stage(modelMessages.stageSeeds);
     await loadSeeds(wh, options.seedsDir ?? defaultSeedsDir());
+    // Stored (not temp) and before the models: the staging views call them when read later.
+    await installRuleMacros(wh, { sqlDir });
     options.progress?.done();
 
     options.progress?.stage(modelMessages.stageModels(models.length));

@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../fsutil';
 import { csvBytes } from './csv';
 import { day, quarterEnd } from './dates';
+import { DetailCalculator } from './figures';
 import { buildYear, snapshot, type Snapshot, type UnitYear } from './model';
 import { SCENARIO, STYLES, type FormStyle } from './scenario';
 import { readSampleSeeds, type SampleSeeds } from './seeds';
@@ -62,7 +63,13 @@ interface Planned {
 export async function generateSample(options: SampleOptions): Promise<Manifest> {
   const seeds = readSampleSeeds(options.seedsDir, SCENARIO.year);
   const year = buildYear(options.seed, seeds, options.scale);
-  const planned = plan(seeds, year, { streamAbove: options.streamAbove, rowLimit: options.workbookRowLimit ?? SCENARIO.workbookRowLimit });
+  const calculator = await DetailCalculator.open();
+  let planned: Planned[];
+  try {
+    planned = await plan(seeds, year, { streamAbove: options.streamAbove, rowLimit: options.workbookRowLimit ?? SCENARIO.workbookRowLimit }, calculator);
+  } finally {
+    calculator.close();
+  }
   const outDir = resolve(options.outDir);
   clearPreviousSample(outDir);
   let done = 0;
@@ -102,7 +109,7 @@ interface Limits {
   rowLimit: number;
 }
 
-function plan(seeds: SampleSeeds, years: UnitYear[], limits: Limits): Planned[] {
+async function plan(seeds: SampleSeeds, years: UnitYear[], limits: Limits, calculator: DetailCalculator): Promise<Planned[]> {
   const out: Planned[] = [];
   const y = SCENARIO.year;
   const byCode = new Map(years.map((u) => [u.unit.code, u]));
@@ -112,7 +119,7 @@ function plan(seeds: SampleSeeds, years: UnitYear[], limits: Limits): Planned[] 
       const code = uy.unit.code;
       if (code === SCENARIO.late.unit && q === SCENARIO.late.quarter) continue;
       const style = STYLES[code];
-      const s = snapshot(uy, y, q, style);
+      const s = await snapshot(uy, y, q, style, calculator);
       const fill = day(round) - (uy.unit.displayOrder % 4);
       const resubmitted = code === SCENARIO.resubmission.unit && q === SCENARIO.resubmission.quarter;
       if (resubmitted) {
@@ -128,7 +135,7 @@ function plan(seeds: SampleSeeds, years: UnitYear[], limits: Limits): Planned[] 
       }
     }
   }
-  out.push(...brokenFiles(seeds, byCode));
+  out.push(...(await brokenFiles(seeds, byCode, calculator)));
   return out.sort((a, b) => (a.entry.path < b.entry.path ? -1 : a.entry.path > b.entry.path ? 1 : 0));
 }
 
@@ -188,14 +195,14 @@ function submission(folder: string, style: FormStyle, s: Snapshot, filledOn: num
 /** Broken files hold at most this many detail rows: they are rejected anyway. */
 const BROKEN_ROWS = 2000;
 
-function brokenFiles(seeds: SampleSeeds, byCode: Map<string, UnitYear>): Planned[] {
+async function brokenFiles(seeds: SampleSeeds, byCode: Map<string, UnitYear>, calculator: DetailCalculator): Promise<Planned[]> {
   const y = SCENARIO.year;
   const folder = SCENARIO.brokenFolder;
   const out: Planned[] = [];
   {
     const { unit, quarter } = SCENARIO.brokenDates;
     const style = STYLES[unit];
-    const full = snapshot(byCode.get(unit)!, y, quarter, style);
+    const full = await snapshot(byCode.get(unit)!, y, quarter, style, calculator);
     const end = quarterEnd(y, quarter);
     // A parcel not started yet gets a start date after the period end; another a negative area.
     const target = Math.max(0, full.ledger.findLastIndex((p) => p.actualStart === null));
@@ -229,7 +236,7 @@ function brokenFiles(seeds: SampleSeeds, byCode: Map<string, UnitYear>): Planned
     const style = STYLES[unit];
     const other = byCode.get(claims)!;
     // A colleague's workbook sent under this unit's name: 填报信息 says the other unit.
-    const s = trimmed(snapshot(other, y, quarter, STYLES[claims]));
+    const s = trimmed(await snapshot(other, y, quarter, STYLES[claims], calculator));
     const tables = grids(s, style, y);
     out.push({
       entry: {

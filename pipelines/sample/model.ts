@@ -1,5 +1,5 @@
-import { quarterEnd, quarterStart } from './dates';
-import { ledgerFigures, patchFigures } from './figures';
+import { quarterEnd } from './dates';
+import type { DetailCalculator, DetailFigures } from './figures';
 import { generateParcels, ledgerAt, type LedgerRow, type Parcel } from './ledger';
 import { generatePatches, patchesAt, type Patch, type PatchRow } from './patches';
 import { rngFor } from './prng';
@@ -61,30 +61,43 @@ export function buildYear(seed: number, seeds: SampleSeeds, scale: number): Unit
   });
 }
 
-/** What the unit reports at the end of `quarter`. */
-export function snapshot(unitYear: UnitYear, year: number, quarter: number, style: { declareDetail: boolean }): Snapshot {
+/**
+ * What the unit reports at the end of `quarter`. A unit whose style declares the detail-sourced
+ * figures needs `calculator` (they are computed by the warehouse's own SQL, see figures.ts).
+ */
+export async function snapshot(
+  unitYear: UnitYear, year: number, quarter: number, style: { declareDetail: boolean }, calculator?: DetailCalculator,
+): Promise<Snapshot> {
   const end = quarterEnd(year, quarter);
   const ledger = ledgerAt(unitYear.parcels, end);
   const patches = patchesAt(unitYear.patches, quarter);
   const indicators = [...unitYear.summaries[quarter - 1]];
-  if (style.declareDetail) indicators.push(...declaredDetail(ledger, patches, year, quarter));
+  if (style.declareDetail) {
+    if (!calculator) throw new Error(`sample: ${unitYear.unit.code} declares detail figures, which need a DetailCalculator`);
+    indicators.push(...declaredDetail(await calculator.figures(ledger, patches, year, quarter)));
+  }
   return { unit: unitYear.unit, quarter, indicators, ledger, patches };
 }
 
 /** Rows for detail-sourced indicators, as a unit that keeps its own tally declares them. */
-function declaredDetail(ledger: LedgerRow[], patches: PatchRow[], year: number, quarter: number): SummaryRow[] {
-  const f = ledgerFigures(ledger, quarterStart(year, 1), quarterEnd(year, quarter));
-  const p = patchFigures(patches);
+function declaredDetail(figures: DetailFigures): SummaryRow[] {
+  const amount = (code: string) => figures.get(code)?.computed ?? 0;
+  const start = figures.get('commencement_rate');
+  const patch = figures.get('illegal_farmland_ratio');
   const row = (code: string, name: string, unitOfMeasure: string, kind: SummaryRow['kind'], fields: Partial<SummaryRow>): SummaryRow => ({
     code, name, unitOfMeasure, kind, value: null, numerator: null, denominator: null, remark: '按供地台账汇总', ...fields,
   });
   const r = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
   const rows = [
-    row('land_supply', '国有土地供应总量', '亩', 'cumulative', { value: r(f.landSupply, 2) }),
-    row('transfer_revenue', '出让合同价款', '亿元', 'cumulative', { value: r(f.transferRevenue, 4) }),
-    row('stock_land_revitalized', '盘活（供应）存量土地', '亩', 'cumulative', { value: r(f.stock, 2) }),
+    row('land_supply', '国有土地供应总量', '亩', 'cumulative', { value: r(amount('land_supply'), 2) }),
+    row('transfer_revenue', '出让合同价款', '亿元', 'cumulative', { value: r(amount('transfer_revenue'), 4) }),
+    row('stock_land_revitalized', '盘活（供应）存量土地', '亩', 'cumulative', { value: r(amount('stock_land_revitalized'), 2) }),
   ];
-  if (f.startDen > 0) rows.push(row('commencement_rate', '应开工项目开工率', '%', 'rate', { numerator: f.startNum, denominator: f.startDen }));
-  if (p.occupied > 0) rows.push({ ...row('illegal_farmland_ratio', '违法占用耕地比例', '%', 'rate', { numerator: r(p.illegal, 2), denominator: r(p.occupied, 2) }), remark: '按卫片图斑汇总' });
+  if (start && start.denominator! > 0) {
+    rows.push(row('commencement_rate', '应开工项目开工率', '%', 'rate', { numerator: start.numerator, denominator: start.denominator }));
+  }
+  if (patch && patch.denominator! > 0) {
+    rows.push({ ...row('illegal_farmland_ratio', '违法占用耕地比例', '%', 'rate', { numerator: r(patch.numerator!, 2), denominator: r(patch.denominator!, 2) }), remark: '按卫片图斑汇总' });
+  }
   return rows;
 }

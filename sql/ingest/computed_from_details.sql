@@ -1,44 +1,62 @@
--- The indicators that come from the detail tables (source land_supply or patches), computed the
--- way kpis.md says, from check_land_supply and check_patches (the detail rows of the same
--- submission, in raw-table columns). Used to warn when 指标进度 declares a different value.
--- {{year_start}} and {{period_end}} bound the reporting window; {{year}} is its year.
-with ls as (from check_land_supply),
-window_rows as (from ls where supply_date between date '{{year_start}}' and date '{{period_end}}'),
-due as (
+-- The indicators that come from the detail tables (source land_supply or patches), computed from
+-- check_land_supply and check_patches (the detail rows of one submission, in raw-table columns)
+-- with the KPI macros the models use (sql/macros/kpi.sql), so the rules are written once.
+-- Used by ingest to warn when 指标进度 declares a different value, and by the sample generator
+-- (pipelines/sample/figures.ts) for the values a unit that keeps its own tally declares.
+-- {{year_start}} and {{period_end}} bound the reporting window; {{period}} is its code.
+-- One row per indicator: numerator and denominator for rates, computed = the value (percent for
+-- rates, null where the denominator is 0); no rows where the table has no rows.
+with ls as (
   select
-    coalesce(extended_start_date, agreed_start_date) <= date '{{period_end}}'
-      and (actual_start_date is null or actual_start_date >= date '{{year_start}}') as start_due,
-    coalesce(extended_start_date, agreed_start_date) <= date '{{period_end}}'
-      and (actual_start_date is null or actual_start_date >= date '{{year_start}}')
-      and actual_start_date <= date '{{period_end}}' as started,
-    coalesce(extended_completion_date, agreed_completion_date) <= date '{{period_end}}'
-      and (actual_completion_date is null or actual_completion_date >= date '{{year_start}}') as completion_due,
-    coalesce(extended_completion_date, agreed_completion_date) <= date '{{period_end}}'
-      and (actual_completion_date is null or actual_completion_date >= date '{{year_start}}')
-      and actual_completion_date <= date '{{period_end}}' as completed
+    *,
+    kpi_in_window(supply_date, date '{{year_start}}', date '{{period_end}}') as in_window,
+    kpi_due_date(extended_start_date, agreed_start_date) as start_due_date,
+    kpi_due_date(extended_completion_date, agreed_completion_date) as completion_due_date
+  from check_land_supply
+),
+flags as (
+  select
+    *,
+    kpi_is_due(start_due_date, actual_start_date, date '{{year_start}}', date '{{period_end}}') as start_due,
+    kpi_is_done(start_due_date, actual_start_date, date '{{year_start}}', date '{{period_end}}') as started,
+    kpi_is_due(completion_due_date, actual_completion_date, date '{{year_start}}', date '{{period_end}}') as completion_due,
+    kpi_is_done(completion_due_date, actual_completion_date, date '{{year_start}}', date '{{period_end}}') as completed
   from ls
 ),
-p as (from check_patches where batch like '{{year}}Q%' and batch <= '{{period}}'),
+p as (from check_patches where kpi_batch_in_window(batch, '{{period}}')),
 figures as (
-  select 'land_supply' as indicator_code, sum(area_mu) as numerator, null::double as denominator, 'cumulative' as kind,
-         (select count(*) from ls) as detail_rows from window_rows
+  select 'land_supply' as indicator_code, 'cumulative' as kind,
+         sum(area_mu) filter (where in_window) as amount,
+         cast(null as double) as numerator, cast(null as double) as denominator,
+         count(*) as detail_rows
+  from flags
   union all
-  select 'industrial_share', sum(area_mu) filter (where supply_method = '出让' and land_use = '工业'),
-         sum(area_mu) filter (where supply_method = '出让'), 'rate', (select count(*) from ls) from window_rows
+  select 'industrial_share', 'rate', null,
+         sum(area_mu) filter (where in_window and supply_method = '出让' and land_use = '工业'),
+         sum(area_mu) filter (where in_window and supply_method = '出让'),
+         count(*)
+  from flags
   union all
-  select 'transfer_revenue', sum(price_wan) filter (where supply_method = '出让') / 10000, null, 'cumulative', (select count(*) from ls) from window_rows
+  select 'transfer_revenue', 'cumulative', sum(price_wan) filter (where in_window and supply_method = '出让') / 10000, null, null, count(*)
+  from flags
   union all
-  select 'stock_land_revitalized', sum(area_mu) filter (where is_stock), null, 'cumulative', (select count(*) from ls) from window_rows
+  select 'stock_land_revitalized', 'cumulative', sum(area_mu) filter (where in_window and is_stock), null, null, count(*)
+  from flags
   union all
-  select 'commencement_rate', count(*) filter (where started), count(*) filter (where start_due), 'rate', (select count(*) from ls) from due
+  select 'commencement_rate', 'rate', null, count(*) filter (where started), count(*) filter (where start_due), count(*)
+  from flags
   union all
-  select 'completion_rate', count(*) filter (where completed), count(*) filter (where completion_due), 'rate', (select count(*) from ls) from due
+  select 'completion_rate', 'rate', null, count(*) filter (where completed), count(*) filter (where completion_due), count(*)
+  from flags
   union all
-  select 'illegal_farmland_ratio', sum(illegal_farmland_mu), sum(occupied_farmland_mu), 'rate', (select count(*) from check_patches) from p
+  select 'illegal_farmland_ratio', 'rate', null, sum(illegal_farmland_mu), sum(occupied_farmland_mu), (select count(*) from check_patches)
+  from p
 )
+-- As in the models, an empty sum is 0, not unknown (a ledger without 工业 parcels has a share of 0 %).
 select
   indicator_code,
-  case when kind = 'rate' then case when denominator > 0 then 100 * numerator / denominator end
-       else coalesce(numerator, 0) end as computed
+  case when kind = 'rate' then coalesce(numerator, 0) end as numerator,
+  case when kind = 'rate' then coalesce(denominator, 0) end as denominator,
+  case when kind = 'rate' then kpi_rate(coalesce(numerator, 0), coalesce(denominator, 0)) else coalesce(amount, 0) end as computed
 from figures
 where detail_rows > 0

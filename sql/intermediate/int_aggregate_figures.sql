@@ -45,8 +45,9 @@ member_figures as (
 ),
 
 -- Members that did not submit have no figures: the sums below leave them out by construction.
--- fsum (Kahan summation): the result does not depend on the order parallel threads add rows in,
--- so a rebuild gives the same bits.
+-- Summed in display order of the members: a float sum depends on the order of its terms (even
+-- fsum's Kahan summation, in the last bit), and the order rows arrive in changes with the plan and
+-- the threads, so without it a rebuild could move a figure by 1e-12.
 pooled as (
     select
         member_figures.aggregate_code,
@@ -57,9 +58,9 @@ pooled as (
         member_figures.indicator_code,
         cast(count(*) filter (where member_figures.submitted) as integer) as reporting_members,
         cast(count(*) as integer)                                         as member_count,
-        fsum(member_figures.actual) filter (where member_figures.submitted)      as sum_actual,
-        fsum(member_figures.numerator) filter (where member_figures.submitted)   as sum_numerator,
-        fsum(member_figures.denominator) filter (where member_figures.submitted) as sum_denominator,
+        fsum(member_figures.actual order by member_figures.member_order) filter (where member_figures.submitted)      as sum_actual,
+        fsum(member_figures.numerator order by member_figures.member_order) filter (where member_figures.submitted)   as sum_numerator,
+        fsum(member_figures.denominator order by member_figures.member_order) filter (where member_figures.submitted) as sum_denominator,
         bool_or(not member_figures.submitted)                             as incomplete,
         string_agg(member_figures.member_name, '、' order by member_figures.member_order)
             filter (where not member_figures.submitted)                   as missing_units
@@ -78,7 +79,7 @@ final as (
         pooled.reporting_members,
         pooled.member_count,
         case
-            when catalogue.kind = 'rate' then 100 * pooled.sum_numerator / nullif(pooled.sum_denominator, 0)
+            when catalogue.kind = 'rate' then kpi_rate(pooled.sum_numerator, pooled.sum_denominator)
             else pooled.sum_actual
         end                                                             as actual,
         case when catalogue.kind = 'rate' then pooled.sum_numerator end   as numerator,

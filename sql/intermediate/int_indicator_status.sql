@@ -95,7 +95,7 @@ with_targets as (
 progress as (
     select
         *,
-        case when kind = 'cumulative' then 100 * actual / nullif(target, 0) end as completion_pct
+        case when kind = 'cumulative' then kpi_rate(actual, target) end as completion_pct
     from with_targets
 ),
 

@@ -8,7 +8,9 @@
 
 -- Windows (kpis.md): supply within [Y-01-01, P]. A parcel is due to start where its start due
 -- date (extension first) is ≤ P and it had not started before Y-01-01; parcels supplied in earlier
--- years are due like any other. Completion likewise with the completion dates.
+-- years are due like any other. Completion likewise with the completion dates. The rules are the
+-- macros of sql/macros/kpi.sql (kpi_in_window, kpi_is_due, kpi_is_done, kpi_rate), which ingest's
+-- declared-vs-computed warning and the sample generator use too.
 
 with
 
@@ -31,13 +33,11 @@ flagged as (
         ledger.supply_method = '出让'                                         as is_transfer,
         ledger.land_use = '工业'                                              as is_industrial,
         ledger.is_stock,
-        ledger.supply_date between snapshots.period_start and snapshots.period_end as supplied_in_window,
-        ledger.start_due_date <= snapshots.period_end
-            and (ledger.actual_start_date is null or ledger.actual_start_date >= snapshots.period_start) as start_due,
-        ledger.actual_start_date <= snapshots.period_end                      as started_by_end,
-        ledger.completion_due_date <= snapshots.period_end
-            and (ledger.actual_completion_date is null or ledger.actual_completion_date >= snapshots.period_start) as completion_due,
-        ledger.actual_completion_date <= snapshots.period_end                 as completed_by_end
+        kpi_in_window(ledger.supply_date, snapshots.period_start, snapshots.period_end) as supplied_in_window,
+        kpi_is_due(ledger.start_due_date, ledger.actual_start_date, snapshots.period_start, snapshots.period_end)       as start_due,
+        kpi_is_done(ledger.start_due_date, ledger.actual_start_date, snapshots.period_start, snapshots.period_end)      as started,
+        kpi_is_due(ledger.completion_due_date, ledger.actual_completion_date, snapshots.period_start, snapshots.period_end)  as completion_due,
+        kpi_is_done(ledger.completion_due_date, ledger.actual_completion_date, snapshots.period_start, snapshots.period_end) as completed
     from ledger
     join snapshots on snapshots.submission_id = ledger.submission_id
 ),
@@ -53,9 +53,9 @@ sums as (
         fsum(price_wan) filter (where supplied_in_window and is_transfer)                as transfer_price_wan,
         fsum(area_mu) filter (where supplied_in_window and is_stock)                     as stock_area,
         count(*) filter (where start_due)                                               as start_due_count,
-        count(*) filter (where start_due and started_by_end)                            as started_count,
+        count(*) filter (where started)                                                 as started_count,
         count(*) filter (where completion_due)                                          as completion_due_count,
-        count(*) filter (where completion_due and completed_by_end)                     as completed_count
+        count(*) filter (where completed)                                               as completed_count
     from flagged
     group by submission_id
 ),
@@ -84,7 +84,7 @@ final as (
     from per_snapshot
     union all
     select unit_code, period, 'industrial_share',
-           100 * transfer_industrial_area / nullif(transfer_area, 0), transfer_industrial_area, transfer_area
+           kpi_rate(transfer_industrial_area, transfer_area), transfer_industrial_area, transfer_area
     from per_snapshot
     union all
     select unit_code, period, 'transfer_revenue', transfer_price_wan / 10000, null, null
@@ -94,11 +94,11 @@ final as (
     from per_snapshot
     union all
     select unit_code, period, 'commencement_rate',
-           100 * started_count / nullif(start_due_count, 0), started_count, start_due_count
+           kpi_rate(started_count, start_due_count), started_count, start_due_count
     from per_snapshot
     union all
     select unit_code, period, 'completion_rate',
-           100 * completed_count / nullif(completion_due_count, 0), completed_count, completion_due_count
+           kpi_rate(completed_count, completion_due_count), completed_count, completion_due_count
     from per_snapshot
 )
 

@@ -12,7 +12,7 @@
 with
 
 snapshots as (
-    select s.submission_id, s.unit_code, s.period, p.period_year || 'Q1' as first_batch
+    select s.submission_id, s.unit_code, s.period
     from stg_submissions s
     join int_periods p on p.period = s.period
     where s.source = 'patches'
@@ -22,8 +22,8 @@ patches as (
     select * from stg_patches
 ),
 
--- Joined on the integer submission_id and compared as period codes ('2023Q1' ≤ '2023Q2'), which
--- keeps the 10-million-row province case fast.
+-- Joined on the integer submission_id and compared as period codes ('2023Q1' ≤ '2023Q2', the
+-- macro kpi_batch_in_window of sql/macros/kpi.sql), which keeps the 10-million-row province case fast.
 -- fsum (Kahan summation): the result does not depend on the order parallel threads add rows in,
 -- so a rebuild gives the same bits.
 sums as (
@@ -33,8 +33,7 @@ sums as (
         fsum(patches.occupied_farmland_mu) as occupied_area
     from patches
     join snapshots on snapshots.submission_id = patches.submission_id
-    where patches.batch >= snapshots.first_batch
-      and patches.batch <= snapshots.period
+    where kpi_batch_in_window(patches.batch, snapshots.period)
     group by patches.submission_id
 ),
 
@@ -43,7 +42,7 @@ final as (
         snapshots.unit_code,
         snapshots.period,
         'illegal_farmland_ratio'                                             as indicator_code,
-        100 * coalesce(sums.illegal_area, 0) / nullif(coalesce(sums.occupied_area, 0), 0) as actual,
+        kpi_rate(coalesce(sums.illegal_area, 0), coalesce(sums.occupied_area, 0)) as actual,
         coalesce(sums.illegal_area, 0)                                       as numerator,
         coalesce(sums.occupied_area, 0)                                      as denominator
     from snapshots

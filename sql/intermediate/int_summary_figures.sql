@@ -29,7 +29,7 @@ final as (
         progress.period,
         progress.indicator_code,
         case
-            when catalogue.kind = 'rate' then 100 * progress.numerator / nullif(progress.denominator, 0)
+            when catalogue.kind = 'rate' then kpi_rate(progress.numerator, progress.denominator)
             else progress.cumulative_value
         end                                                              as actual,
         case when catalogue.kind = 'rate' then progress.numerator end    as numerator,

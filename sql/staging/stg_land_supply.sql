@@ -17,6 +17,9 @@
 -- column actual_completion_date: 实际竣工日期
 -- materialized: view
 
+-- kpi_due_date and the other rule macros: sql/macros/kpi.sql (stored by the build, since this
+-- view is expanded by whatever connection reads it).
+
 with
 
 latest as (
@@ -41,8 +44,8 @@ final as (
         raw_rows.is_stock,
         raw_rows.price_wan,
         raw_rows.supply_date,
-        coalesce(raw_rows.extended_start_date, raw_rows.agreed_start_date)           as start_due_date,
-        coalesce(raw_rows.extended_completion_date, raw_rows.agreed_completion_date) as completion_due_date,
+        kpi_due_date(raw_rows.extended_start_date, raw_rows.agreed_start_date)           as start_due_date,
+        kpi_due_date(raw_rows.extended_completion_date, raw_rows.agreed_completion_date) as completion_due_date,
         raw_rows.actual_start_date,
         raw_rows.actual_completion_date
     from raw_rows

@@ -1,12 +1,12 @@
--- description: Latest version of every submitted table snapshot (unit × period × table), from the registry `submissions`; earlier versions are superseded and left out.
+-- description: Latest version of every submitted table snapshot (unit or division × period × table), from the registry view `submission_versions`; earlier versions are superseded and left out.
 -- column submission_id: Registry key of the latest version (submissions.submission_id)
--- column unit_code: Reporting unit code (units.code)
+-- column unit_code: Reporting unit code (units.code), or the division's code (divisions.code) for 重点工作进展
 -- column period: Reporting period, e.g. 2023Q2
 -- column period_year: Year of the period
 -- column period_quarter: Quarter of the period, 1–4
 -- column period_end: Last day of the period
--- column table_name: Submitted table: 指标进度, 供地台账 or 卫片图斑
--- column source: The table as an indicator source (indicators.source): summary, land_supply or patches
+-- column table_name: Submitted table: 指标进度, 供地台账, 卫片图斑 (units) or 重点工作进展 (divisions)
+-- column source: The table as a source: summary, land_supply or patches (indicators.source), key_tasks for 重点工作进展
 -- column version: Version number of this latest snapshot (1 = first submission)
 -- column version_count: How many versions of this unit × period × table were loaded
 -- column file_name: File the latest version came from
@@ -14,18 +14,13 @@
 -- column loaded_at: When the latest version was loaded
 -- column warning_count: Warnings raised when the latest version was loaded
 
+-- The latest version has one home, the registry view submission_versions (sql/migrations/030):
+-- this model keeps its rows where is_latest, never a window of its own.
+
 with
 
-registry as (
-    select * from submissions
-),
-
-ranked as (
-    select
-        *,
-        row_number() over (partition by unit_code, period, table_name order by version desc) as version_rank,
-        count(*) over (partition by unit_code, period, table_name) as version_count
-    from registry
+versions as (
+    select * from submission_versions
 ),
 
 final as (
@@ -41,15 +36,16 @@ final as (
             when '指标进度' then 'summary'
             when '供地台账' then 'land_supply'
             when '卫片图斑' then 'patches'
+            when '重点工作进展' then 'key_tasks'
         end                                           as source,
         version,
-        cast(version_count as integer)                as version_count,
+        version_count,
         file_name,
         row_count,
         loaded_at,
         cast(len(warnings) as integer)                as warning_count
-    from ranked
-    where version_rank = 1
+    from versions
+    where is_latest
 )
 
 select * from final

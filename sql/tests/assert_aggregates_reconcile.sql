@@ -28,5 +28,6 @@ where (kind in ('cumulative', 'level')
             or abs(coalesce(denominator, 0) - coalesce(sum_denominator, 0)) > 1e-6 * greatest(1, abs(coalesce(sum_denominator, 0)))
             or (numerator is null) <> (sum_numerator is null)
             or (denominator is null) <> (sum_denominator is null)
-            or abs(coalesce(actual, 0) - coalesce(100 * sum_numerator / nullif(sum_denominator, 0), 0)) > 1e-6
+            -- pooled, not the mean of the members' rates: actual × Σ denominator = 100 × Σ numerator
+            or abs(coalesce(actual * sum_denominator, 0) - coalesce(100 * sum_numerator, 0)) > 1e-6 * greatest(1, abs(coalesce(100 * sum_numerator, 0)))
             or (actual is null) <> (sum_denominator is null or sum_denominator = 0)))

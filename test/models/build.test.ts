@@ -19,6 +19,14 @@ function copySql(): string {
   return dir;
 }
 
+/** The CliError a build must throw (a build that passes fails the test). */
+async function buildError(built: Promise<unknown>): Promise<Error & { context: string[] }> {
+  return built.then(
+    () => { throw new Error('the build passed'); },
+    (e: unknown) => e as Error & { context: string[] },
+  );
+}
+
 describe('model discovery', () => {
   it('orders models so that each runs after what it reads', () => {
     const models = discoverModels(projectPath('sql'));
@@ -109,7 +117,7 @@ describe('nrp build', () => {
       await submitSummary(wh, '330481', '2023Q1', [{ code: 'new_farmland', value: 77 }]);
       const sql = copySql();
       writeFileSync(join(sql, 'marts', 'mart_broken.sql'), '-- description: broken\nselect no_such_column from mart_indicator_progress');
-      const error = (await build(wh, { sqlDir: sql }).catch((e: unknown) => e)) as Error & { context: string[] };
+      const error = await buildError(build(wh, { sqlDir: sql }));
       expect(error.message).toMatch(/mart_broken\.sql/);
       expect(error.context.join('\n')).toMatch(/no_such_column/);
       const row = await wh.one<{ actual: number }>(
@@ -130,7 +138,7 @@ describe('nrp build', () => {
     writeFileSync(join(seeds, 'targets.csv'), readFileSync(join(seeds, 'targets.csv'), 'utf8') + '2023,new_farmland,330481,1,sample,dup\n');
     const wh = await openForWrite(':memory:');
     try {
-      const error = (await build(wh, { seedsDir: seeds }).catch((e: unknown) => e)) as Error & { context: string[] };
+      const error = await buildError(build(wh, { seedsDir: seeds }));
       const text = error.context.join('\n');
       expect(text).toMatch(/assert_seed_references\.sql: 2 failing row/);
       expect(text).toMatch(/unit_code=SBJ, detail=330499/);

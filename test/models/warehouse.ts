@@ -9,7 +9,7 @@ import { openForWrite, type Warehouse } from '../../pipelines/warehouse';
 import { buildWarehouse, type BuildOptions } from '../../pipelines/models';
 import type { IndicatorProgressRow } from '../../reports/mart';
 
-export type TableName = '指标进度' | '供地台账' | '卫片图斑';
+export type TableName = '指标进度' | '供地台账' | '卫片图斑' | '重点工作进展';
 
 export interface SummaryRow {
   code: string;
@@ -49,8 +49,11 @@ export async function freshWarehouse(): Promise<Warehouse> {
 
 let fileCounter = 0;
 
-/** Registers one table snapshot (next version for unit × period × table) and returns its id. */
-async function register(wh: Warehouse, unit: string, period: string, table: TableName, rows: number): Promise<number> {
+/**
+ * Registers one table snapshot (next version for unit × period × table) and returns its id. A
+ * division's snapshot is registered the same way, with its code as unit_code (key-task-warehouse.ts).
+ */
+export async function register(wh: Warehouse, unit: string, period: string, table: TableName, rows: number): Promise<number> {
   const next = await wh.one<{ v: number }>(
     'select coalesce(max(version), 0) + 1 as v from submissions where unit_code = ? and period = ? and table_name = ?',
     [unit, period, table],

@@ -70,11 +70,71 @@ function record(t: Tally, left: Inspection, label: string): void {
   if (left.absent) t.absent++;
   if (!left.opens) {
     t.unopenable++;
-    t.errors.push(`${label}: ${left.error?.split('\n')[0]}`);
+    t.errors.push(`${label}: ${left.error?.replace(/\s+/g, ' ').slice(0, 400)}`);
   }
   if (left.halfLoaded > 0) {
     t.halfLoaded++;
     t.errors.push(`${label}: ${left.halfLoaded} registry rows disagree with the raw tables`);
+  }
+}
+
+/** One command of the campaign: where its warehouse comes from, how it is run, what it must leave. */
+interface Target {
+  share: number;
+  t: Tally;
+  /** A warehouse path in the state before the command (a copy, or nothing at a new path). */
+  prepare(db: string): void;
+  args(db: string): string[];
+  /** Beyond opening and whole submissions: what else a kill must not leave (a mix). */
+  mixed?(db: string): Promise<string | undefined>;
+  /** The state after a complete run, to compare a rerun with. */
+  result(db: string): Promise<string>;
+  expected: string;
+  rerunEvery: number;
+  /** Unkilled run times measured so far (ms); kill moments are drawn from their median. */
+  times: number[];
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/**
+ * Kills `target` `count` times. The run time the moments are drawn from is measured again every
+ * tenth kill on an unkilled run (the machine's speed drifts with its load), so that most kills
+ * land while the command still runs.
+ */
+async function campaign(name: string, target: Target, count: number, dir: string, random: () => number): Promise<void> {
+  const { t } = target;
+  for (let i = 0; i < count; i++) {
+    if (i % 10 === 0) {
+      const db = join(dir, `${name}-timing.duckdb`);
+      target.prepare(db);
+      target.times.push(mustRun(target.args(db)));
+      removeWarehouse(db);
+    }
+    const db = join(dir, `${name}-${i}.duckdb`);
+    target.prepare(db);
+    const ms = Math.round(20 + random() * median(target.times));
+    const o = await killAfter(target.args(db), ms);
+    if (o.killed) t.killedMidway++;
+    const left = await inspect(db);
+    const label = `${name} kill at ${ms} ms`;
+    record(t, left, label);
+    if (left.opens && !left.absent && target.mixed) {
+      const mix = await target.mixed(db);
+      if (mix) {
+        t.mixed++;
+        t.errors.push(`${label}: ${mix}`);
+      }
+    }
+    if (left.opens && i % target.rerunEvery === 0) {
+      t.reruns++;
+      const again = nrp(target.args(db));
+      if (again.code !== 0 || (await target.result(db)) !== target.expected) {
+        t.rerunFailures++;
+        t.errors.push(`${label}: the run after it did not end as an unkilled run (${again.stderr.split('\n')[0]})`);
+      }
+    }
+    removeWarehouse(db);
   }
 }
 
@@ -83,125 +143,81 @@ export async function run(): Promise<string> {
   const loadBefore = loadavg().map((l) => l.toFixed(1)).join(' / ');
   const started = performance.now();
   const random = mulberry32(SEED);
-  const at = (full: number) => Math.round(20 + random() * full);
   try {
-    // The inputs and the reference results of unkilled runs.
+    // The inputs and the states the commands start from.
     const small = join(dir, 'small');
     writeInbox(small, '2023Q1', 400);
     const big = join(dir, 'big');
     writeInbox(big, '2023Q1', 3000);
     const q2 = join(dir, 'q2');
     writeInbox(q2, '2023Q2', 1000);
-
-    const youngRef = join(dir, 'young-ref.duckdb');
-    const youngMs = mustRun(['ingest', '--db', youngRef, small]);
-    const youngSubs = await scalar(youngRef, SUBMISSIONS);
-
     const empty = join(dir, 'empty.duckdb');
     mustRun(['query', '--db', empty, 'select 1']);
-    const ingestRef = join(dir, 'ingest-ref.duckdb');
-    copyFileSync(empty, ingestRef);
-    const ingestMs = mustRun(['ingest', '--db', ingestRef, big]);
-    const ingestSubs = await scalar(ingestRef, SUBMISSIONS);
-
     const built = join(dir, 'built.duckdb');
-    copyFileSync(ingestRef, built);
+    copyFileSync(empty, built);
+    mustRun(['ingest', '--db', built, big]);
     mustRun(['build', '--db', built]);
     mustRun(['ingest', '--db', built, q2]);
     const oldMarts = await scalar(built, MARTS);
-    const buildRef = join(dir, 'build-ref.duckdb');
-    copyFileSync(built, buildRef);
-    const buildMs = mustRun(['build', '--db', buildRef]);
-    const newMarts = await scalar(buildRef, MARTS);
-
-    const issueRef = join(dir, 'issue-ref.duckdb');
-    copyFileSync(buildRef, issueRef);
+    const rebuilt = join(dir, 'rebuilt.duckdb');
+    copyFileSync(built, rebuilt);
+    mustRun(['build', '--db', rebuilt]);
+    const newMarts = await scalar(rebuilt, MARTS);
     const out = join(dir, 'out');
     const issueArgs = (db: string) => ['report', '--db', db, '--period', '2023Q2', '--issue', '--out', out];
-    const issueMs = mustRun(issueArgs(issueRef));
-    const issued = await scalar(issueRef, ISSUE);
-
-    const kinds = {
-      creation: { share: 0.3, t: tally() },
-      ingest: { share: 0.3, t: tally() },
-      build: { share: 0.2, t: tally() },
-      issue: { share: 0.2, t: tally() },
+    const issuedRef = join(dir, 'issued.duckdb');
+    copyFileSync(rebuilt, issuedRef);
+    mustRun(issueArgs(issuedRef));
+    const issued = await scalar(issuedRef, ISSUE);
+    const reference = async (prepare: (db: string) => void, args: (db: string) => string[], result: (db: string) => Promise<string>) => {
+      const db = join(dir, 'reference.duckdb');
+      prepare(db);
+      mustRun(args(db));
+      const r = await result(db);
+      removeWarehouse(db);
+      return r;
     };
+
+    const fresh = (db: string) => removeWarehouse(db);
+    const copyOf = (from: string) => (db: string) => {
+      removeWarehouse(db);
+      copyFileSync(from, db);
+    };
+    const submissions = (db: string) => scalar(db, SUBMISSIONS);
+    const marts = (db: string) => scalar(db, MARTS);
+    const issue = (db: string) => scalar(db, ISSUE);
+    const targets: Record<string, Target> = {
+      creation: {
+        share: 0.3, t: tally(), prepare: fresh, args: (db) => ['ingest', '--db', db, small], result: submissions, rerunEvery: 1, times: [],
+        expected: await reference(fresh, (db) => ['ingest', '--db', db, small], submissions),
+      },
+      ingest: {
+        share: 0.3, t: tally(), prepare: copyOf(empty), args: (db) => ['ingest', '--db', db, big], result: submissions, rerunEvery: 5, times: [],
+        expected: await reference(copyOf(empty), (db) => ['ingest', '--db', db, big], submissions),
+      },
+      build: {
+        share: 0.2, t: tally(), prepare: copyOf(built), args: (db) => ['build', '--db', db], result: marts, rerunEvery: 5, times: [],
+        expected: newMarts,
+        mixed: async (db) => {
+          const h = await marts(db);
+          return [oldMarts, newMarts].includes(h) ? undefined : 'marts are neither the old nor the new ones';
+        },
+      },
+      issue: {
+        share: 0.2, t: tally(), prepare: copyOf(rebuilt), args: issueArgs, result: issue, rerunEvery: 5, times: [],
+        expected: issued,
+        mixed: async (db) => {
+          const h = await issue(db);
+          return ['0/0', issued].includes(h) ? undefined : `issue recorded in part (${h})`;
+        },
+      },
+    };
+    const kinds = targets;
     const counts = Object.values(kinds).map((k) => Math.round(k.share * KILLS));
     counts[0] += KILLS - counts.reduce((a, b) => a + b, 0);
+    for (const [i, [name, target]] of Object.entries(kinds).entries()) await campaign(name, target, counts[i], dir, random);
 
-    for (let i = 0; i < counts[0]; i++) {
-      // A fresh path each time: the kill lands in start-up, creation, migrations, seeds or the load.
-      const db = join(dir, `young-${i}.duckdb`);
-      const ms = at(youngMs * 1.1);
-      const o = await killAfter(['ingest', '--db', db, small], ms);
-      const t = kinds.creation.t;
-      if (o.killed) t.killedMidway++;
-      record(t, await inspect(db), `creation kill at ${ms} ms`);
-      t.reruns++;
-      const again = nrp(['ingest', '--db', db, small]);
-      if (again.code !== 0 || (await scalar(db, SUBMISSIONS)) !== youngSubs) {
-        t.rerunFailures++;
-        t.errors.push(`creation kill at ${ms} ms: the run after it did not load the inbox whole (${again.stderr.split('\n')[0]})`);
-      }
-      removeWarehouse(db);
-    }
-    for (let i = 0; i < counts[1]; i++) {
-      const db = join(dir, `ingest-${i}.duckdb`);
-      copyFileSync(empty, db);
-      const ms = at(ingestMs);
-      const o = await killAfter(['ingest', '--db', db, big], ms);
-      const t = kinds.ingest.t;
-      if (o.killed) t.killedMidway++;
-      record(t, await inspect(db), `ingest kill at ${ms} ms`);
-      if (i % 5 === 0) {
-        t.reruns++;
-        const again = nrp(['ingest', '--db', db, big]);
-        if (again.code !== 0 || (await scalar(db, SUBMISSIONS)) !== ingestSubs) t.rerunFailures++;
-      }
-      removeWarehouse(db);
-    }
-    for (let i = 0; i < counts[2]; i++) {
-      const db = join(dir, `build-${i}.duckdb`);
-      copyFileSync(built, db);
-      const ms = at(buildMs);
-      const o = await killAfter(['build', '--db', db], ms);
-      const t = kinds.build.t;
-      if (o.killed) t.killedMidway++;
-      const left = await inspect(db);
-      record(t, left, `build kill at ${ms} ms`);
-      if (left.opens && ![oldMarts, newMarts].includes(await scalar(db, MARTS))) {
-        t.mixed++;
-        t.errors.push(`build kill at ${ms} ms: marts are neither the old nor the new ones`);
-      }
-      if (i % 5 === 0) {
-        t.reruns++;
-        const again = nrp(['build', '--db', db]);
-        if (again.code !== 0 || (await scalar(db, MARTS)) !== newMarts) t.rerunFailures++;
-      }
-      removeWarehouse(db);
-    }
-    for (let i = 0; i < counts[3]; i++) {
-      const db = join(dir, `issue-${i}.duckdb`);
-      copyFileSync(buildRef, db);
-      const ms = at(issueMs);
-      const o = await killAfter(issueArgs(db), ms);
-      const t = kinds.issue.t;
-      if (o.killed) t.killedMidway++;
-      const left = await inspect(db);
-      record(t, left, `report --issue kill at ${ms} ms`);
-      if (left.opens && !['0/0', issued].includes(await scalar(db, ISSUE))) {
-        t.mixed++;
-        t.errors.push(`report --issue kill at ${ms} ms: issue recorded in part (${await scalar(db, ISSUE)})`);
-      }
-      if (i % 5 === 0) {
-        t.reruns++;
-        const again = nrp(issueArgs(db));
-        if (again.code !== 0 || (await scalar(db, ISSUE)) !== issued) t.rerunFailures++;
-      }
-      removeWarehouse(db);
-    }
-
+    const ms = (k: Target) => `${Math.round(Math.min(...k.times))}–${Math.round(Math.max(...k.times))} ms`;
     const rows = Object.entries(kinds).map(([name, { t }]) =>
       `| ${name} | ${t.kills} | ${t.killedMidway} | ${t.absent} | **${t.unopenable}** | **${t.halfLoaded}** | **${t.mixed}** | ${t.reruns} / ${t.rerunFailures} |`);
     const all = Object.values(kinds).map((k) => k.t);
@@ -211,9 +227,10 @@ export async function run(): Promise<string> {
 
 Kill campaign (issue 13): ${sum((t) => t.kills)} SIGKILLs (seed ${SEED}; \`NRP_CRASH_SEED\`, \`NRP_CRASH_BENCH_KILLS\`), each at a moment
 drawn uniformly from the command's own unkilled run time: **creation** = \`nrp ingest\` into a path where no warehouse exists
-yet (start-up, creation, migrations, seeds, first load; ${Math.round(youngMs)} ms unkilled; 9 units × 2 CSV files, 400 patches each),
-**ingest** = into an existing empty warehouse (${Math.round(ingestMs)} ms; 3,000 patches per unit), **build** = a rebuild after a
-new quarter arrived (${Math.round(buildMs)} ms), **issue** = \`nrp report --period 2023Q2 --issue\` (${Math.round(issueMs)} ms). After each kill the
+yet (start-up, creation, migrations, seeds, first load; ${ms(kinds.creation)} unkilled; 9 units × 2 CSV files, 400 patches each),
+**ingest** = into an existing empty warehouse (${ms(kinds.ingest)}; 3,000 patches per unit), **build** = a rebuild after a
+new quarter arrived (${ms(kinds.build)}), **issue** = \`nrp report --period 2023Q2 --issue\` (${ms(kinds.issue)}). Each command's unkilled run time is
+measured again every tenth kill (the machine's speed drifts with its load) and the moments drawn from the median. After each kill the
 warehouse is opened read-only as \`nrp query\` opens it. "Absent": killed before a new warehouse was put in place (the
 path holds nothing; the next command creates it). "Mixed": marts neither the old nor the new ones, or an issued bulletin
 recorded without all its figures. Reruns: every creation kill and every fifth other kill, the same command run again must

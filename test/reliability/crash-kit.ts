@@ -80,7 +80,9 @@ export async function inspect(db: string): Promise<Inspection> {
   try {
     wh = await Warehouse.open(db, { readOnly: true, lockTimeoutMs: 0 });
   } catch (error) {
-    return { absent: false, opens: false, error: error instanceof Error ? error.message : String(error), halfLoaded: 0, submissions: 0, leftovers };
+    const context = (error as { context?: readonly string[] }).context ?? [];
+    const message = error instanceof Error ? error.message : String(error);
+    return { absent: false, opens: false, error: [message, ...context].join('\n'), halfLoaded: 0, submissions: 0, leftovers };
   }
   try {
     const halfLoaded = (await wh.all(REGISTRY_DISAGREES_WITH_RAW_TABLES)).length;

@@ -35,7 +35,7 @@ interface Measure {
 export function syntheticSeeds(dir: string): string[] {
   mkdirSync(dir, { recursive: true });
   const seeds = projectPath('seeds');
-  for (const name of ['indicators', 'divisions', 'key_tasks', 'key_task_milestones']) {
+  for (const name of ['indicators', 'divisions', 'key_tasks', 'key_task_milestones', 'key_task_statuses']) {
     writeFileSync(join(dir, `${name}.csv`), readFileSync(join(seeds, `${name}.csv`)));
   }
   const real = ['330402', '330411', '330421', '330424', '330481', '330482', '330483', 'JXETDZ', 'JXPORT'];

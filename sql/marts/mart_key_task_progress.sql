@@ -45,7 +45,7 @@ catalogue as (
 ),
 
 statuses as (
-    select * from int_key_task_statuses
+    select * from key_task_statuses
 ),
 
 joined as (

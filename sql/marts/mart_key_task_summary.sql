@@ -29,7 +29,7 @@ progress as (
 ),
 
 statuses as (
-    select * from int_key_task_statuses
+    select * from key_task_statuses
 ),
 
 periods as (

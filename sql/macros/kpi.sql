@@ -36,7 +36,7 @@ create or replace macro kpi_is_done(due_date, actual_date, year_start, period_en
 -- Patches counted for a period: 监测批次 in the period's year and not after the period. Batches
 -- and periods are both written YYYYQn, so text order is time order.
 create or replace macro kpi_batch_in_window(batch, period) as
-  batch >= left(period, 4) || 'Q1' and batch <= period;
+  batch >= substr(period, 1, 4) || 'Q1' and batch <= period;
 
 -- A rate in percent, 100 × n / d; null where d is 0 or null (never 0 % or 100 %). Also the
 -- completion of a target (100 × actual / target) and the key tasks' rates.

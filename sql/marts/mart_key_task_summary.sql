@@ -33,7 +33,7 @@ statuses as (
 ),
 
 periods as (
-    select distinct progress.period, cast(left(progress.period, 4) as integer) as period_year
+    select distinct progress.period, cast(substr(progress.period, 1, 4) as integer) as period_year
     from progress
 ),
 

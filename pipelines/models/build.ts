@@ -11,6 +11,12 @@ export interface BuildOptions {
   sqlDir?: string;
   /** Folder of seed CSVs (default: NRP_SEEDS, else seeds/). */
   seedsDir?: string;
+  /**
+   * Makes what the models read besides their own output, inside the build's transaction.
+   * Default: reload the seeds from seedsDir (the raw tables and the registry are the warehouse's).
+   * A build over a lake gives views over its Parquet files instead (pipelines/lake/build.ts).
+   */
+  sources?: (wh: Warehouse) => Promise<void>;
   progress?: Progress;
 }
 
@@ -46,7 +52,8 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions = {}):
   const started = Date.now();
   const summary = await wh.transaction(async () => {
     options.progress?.stage(modelMessages.stageSeeds);
-    await loadSeeds(wh, options.seedsDir ?? defaultSeedsDir());
+    if (options.sources) await options.sources(wh);
+    else await loadSeeds(wh, options.seedsDir ?? defaultSeedsDir());
     // Stored (not temp) and before the models: the staging views call them when read later.
     await installRuleMacros(wh, { sqlDir });
     options.progress?.done();

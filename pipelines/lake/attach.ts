@@ -42,16 +42,17 @@ export function openManifest(lakeDir: string): { dir: string; manifest: Manifest
 
 export async function attachLake(wh: Warehouse, dir: string, manifest: Manifest, options: AttachOptions = {}): Promise<void> {
   const asTables = new Set(options.asTables ?? []);
-  for (const relation of manifest.relations) {
-    if (options.layers && !options.layers.includes(relation.layer)) continue;
+  const relations = manifest.relations.filter((r) => !options.layers || options.layers.includes(r.layer));
+  // One script for all of them: a few hundred statements, one round trip.
+  await wh.run(relations.flatMap((relation) => {
     const kind = asTables.has(relation.name) ? 'table' : 'view';
-    await wh.run(`create or replace ${kind} ${relation.name} as ${relationSql(dir, relation)}`);
-    await checkTypes(wh, relation);
-    await wh.run([
+    return [
+      `create or replace ${kind} ${relation.name} as ${relationSql(dir, relation)};`,
       `comment on ${kind} ${relation.name} is ${literal(relation.description)};`,
       ...relation.columns.map((c) => `comment on column ${relation.name}.${quoteIdent(c.name)} is ${literal(c.description)};`),
-    ].join('\n'));
-  }
+    ];
+  }).join('\n'));
+  await checkTypes(wh, relations);
 }
 
 /**
@@ -72,14 +73,15 @@ export function relationSql(dir: string, relation: LakeRelation): string {
 }
 
 /** INTEGER stays INTEGER, a list stays a list: what the manifest says is what a reader gets. */
-async function checkTypes(wh: Warehouse, relation: LakeRelation): Promise<void> {
-  const found = await wh.all<{ name: string; type: string }>(
-    `select column_name as name, data_type as type from duckdb_columns() where schema_name = 'main' and table_name = ? order by column_index`,
-    [relation.name],
-  );
-  const shape = (cols: { name: string; type: string }[]) => cols.map((c) => `${c.name} ${c.type}`).join(', ');
-  if (shape(found) !== shape(relation.columns)) {
-    throw new CliError(lakeMessages.typesDiffer(relation.name, `read ${shape(found)}; manifest ${shape(relation.columns)}`));
+async function checkTypes(wh: Warehouse, relations: LakeRelation[]): Promise<void> {
+  const rows = await wh.all<{ relation: string; shape: string }>(
+    `select table_name as relation, string_agg(column_name || ' ' || data_type, ', ' order by column_index) as shape
+       from duckdb_columns() where schema_name = 'main' and database_name = current_database() group by table_name`);
+  const found = new Map(rows.map((r) => [r.relation, r.shape]));
+  for (const relation of relations) {
+    const expected = relation.columns.map((c) => `${c.name} ${c.type}`).join(', ');
+    const shape = found.get(relation.name) ?? '';
+    if (shape !== expected) throw new CliError(lakeMessages.typesDiffer(relation.name, `read ${shape}; manifest ${expected}`));
   }
 }
 

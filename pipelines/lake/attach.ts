@@ -97,7 +97,8 @@ export async function withLakeReadOnly<T>(lakeDir: string, work: (wh: Warehouse)
   try {
     const setup = await Warehouse.open(file);
     try {
-      await attachLake(setup, dir, manifest);
+      // One transaction: a few hundred statements, one write to the log instead of one each.
+      await setup.transaction(() => attachLake(setup, dir, manifest));
       await setup.run('checkpoint');
     } finally {
       setup.close();

@@ -32,12 +32,17 @@ interface Measure {
   martRows: number;
 }
 
-export function syntheticSeeds(dir: string): string[] {
+/**
+ * The province's seeds in `dir`; `years` beyond 2023 repeat 2023's indicators and targets with
+ * their year changed (the key tasks stay 2023's: a small share of the build).
+ */
+export function syntheticSeeds(dir: string, years: number[] = [2023]): string[] {
   mkdirSync(dir, { recursive: true });
   const seeds = projectPath('seeds');
-  for (const name of ['indicators', 'divisions', 'key_tasks', 'key_task_milestones']) {
+  for (const name of ['divisions', 'key_tasks', 'key_task_milestones', 'key_task_statuses']) {
     writeFileSync(join(dir, `${name}.csv`), readFileSync(join(seeds, `${name}.csv`)));
   }
+  writeFileSync(join(dir, 'indicators.csv'), forYears(readFileSync(join(seeds, 'indicators.csv'), 'utf8'), years));
   const real = ['330402', '330411', '330421', '330424', '330481', '330482', '330483', 'JXETDZ', 'JXPORT'];
   const synthetic = Array.from({ length: UNITS - real.length }, (_, i) => `S${String(i + 1).padStart(3, '0')}`);
   const all = [...real, ...synthetic];
@@ -52,11 +57,19 @@ export function syntheticSeeds(dir: string): string[] {
   const targetLines = readFileSync(join(seeds, 'targets.csv'), 'utf8').trim().split('\n');
   const nanhu = targetLines.filter((l) => l.split(',')[2] === '330402');
   const copies = synthetic.flatMap((code) => nanhu.map((l) => l.split(',').map((v, i) => (i === 2 ? code : v)).join(',')));
-  writeFileSync(join(dir, 'targets.csv'), [...targetLines, ...copies].join('\n') + '\n');
+  writeFileSync(join(dir, 'targets.csv'), forYears([...targetLines, ...copies].join('\n') + '\n', years));
   return all;
 }
 
-export async function generate(wh: Warehouse, units: string[], ledgerRows: number, patchRows: number): Promise<void> {
+/** A seed CSV whose first column is the year: its 2023 rows once per year. */
+function forYears(csv: string, years: number[]): string {
+  const [header, ...lines] = csv.trim().split('\n');
+  const base = lines.filter((l) => l.startsWith('2023,'));
+  return [header, ...years.flatMap((y) => base.map((l) => `${y}${l.slice(4)}`))].join('\n') + '\n';
+}
+
+/** One year of submissions: every unit's three tables for each quarter of `year`. */
+export async function generate(wh: Warehouse, units: string[], ledgerRows: number, patchRows: number, year = 2023): Promise<void> {
   const unitList = units.map((u) => `'${u}'`).join(', ');
   const n = units.length * QUARTERS;
   // One table at a time, so that each table's snapshots get consecutive ids: detail row i then
@@ -65,15 +78,15 @@ export async function generate(wh: Warehouse, units: string[], ledgerRows: numbe
   for (const table of ['指标进度', '供地台账', '卫片图斑']) {
     await wh.run(`
       insert into submissions (submission_id, unit_code, period, table_name, version, file_name, sha256, row_count, loaded_at, warnings)
-      select nextval('submission_id_seq'), unit, '2023Q' || q, '${table}', 1, unit || '_2023Q' || q || '_${table}.csv', md5(unit || q || '${table}'), 0, now(), []::varchar[]
+      select nextval('submission_id_seq'), unit, '${year}Q' || q, '${table}', 1, unit || '_${year}Q' || q || '_${table}.csv', md5(unit || q || '${table}'), 0, now(), []::varchar[]
       from (select [${unitList}][k // ${QUARTERS} + 1] as unit, k % ${QUARTERS} + 1 as q, k from range(${n}) r(k))
       order by k`);
     const ids = await wh.one<{ lo: number; hi: number }>(
-      `select min(submission_id) as lo, max(submission_id) as hi from submissions where table_name = '${table}'`);
+      `select min(submission_id) as lo, max(submission_id) as hi from submissions where table_name = '${table}' and period like '${year}Q%'`);
     if (!ids || ids.hi - ids.lo + 1 !== n) throw new Error(`bench: ${table} snapshot ids are not consecutive`);
     first[table] = ids.lo;
   }
-  const quarterEnd = (q: string) => `last_day(make_date(2023, (${q}) * 3, 1))`;
+  const quarterEnd = (q: string) => `last_day(make_date(${year}, (${q}) * 3, 1))`;
   await wh.run(`
     insert into raw_indicator_progress
     select s.submission_id, row_number() over (partition by s.submission_id order by i.code) + 1, i.code,
@@ -81,14 +94,14 @@ export async function generate(wh: Warehouse, units: string[], ledgerRows: numbe
            case when i.kind = 'rate' then (hash(s.submission_id, i.code) % 90) + 10 end,
            case when i.kind = 'rate' then 100 end,
            null
-    from submissions s join indicators i on i.year = 2023 and i.source = 'summary'
-    where s.table_name = '指标进度';
+    from submissions s join indicators i on i.year = ${year} and i.source = 'summary'
+    where s.table_name = '指标进度' and s.period like '${year}Q%';
 
     insert into raw_land_supply
     with rows as (
       select ${first['供地台账']} + i % ${n} as submission_id, ${quarterEnd(`(i % ${n}) % ${QUARTERS} + 1`)} as period_end,
              i, i // ${n} + 2 as source_row,
-             date '2021-01-01' + cast(hash(i) % 900 as integer) as supply_date, hash(i) % 1000 as h
+             make_date(${year - 2}, 1, 1) + cast(hash(i) % 900 as integer) as supply_date, hash(i) % 1000 as h
       from range(${ledgerRows}) r(i)
     )
     select submission_id, source_row, 'D' || i, 'project',
@@ -105,7 +118,7 @@ export async function generate(wh: Warehouse, units: string[], ledgerRows: numbe
     from rows;
 
     insert into raw_patches
-    select ${first['卫片图斑']} + i % ${n}, i // ${n} + 2, 'T' || i, '2023Q' || (1 + i % ((i % ${n}) % ${QUARTERS} + 1)),
+    select ${first['卫片图斑']} + i % ${n}, i // ${n} + 2, 'T' || i, '${year}Q' || (1 + i % ((i % ${n}) % ${QUARTERS} + 1)),
            (i % 100) / 10.0,
            case when i % 10 = 0 then (i % 100) / 100.0 else 0 end,
            case when i % 10 = 0 then '违法' else '合法' end,

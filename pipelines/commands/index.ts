@@ -1,4 +1,5 @@
 import type { Io } from '../io';
+import { lakeMessages } from '../messages/lake';
 import { warehouseMessages, dictionaryMessages, runMessages, ingestMessages, modelMessages, queryMessages, sampleMessages, reportMessages, chartMessages } from '../messages';
 
 /** What every command module exports. */
@@ -26,6 +27,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'charts', summary: chartMessages.summary, load: () => import('./charts') },
   { name: 'report', summary: reportMessages.summary, load: () => import('./report') },
   { name: 'query', summary: queryMessages.summary, load: () => import('./query') },
+  { name: 'export', summary: lakeMessages.exportSummary, load: () => import('./export') },
   { name: 'tables', summary: dictionaryMessages.tablesSummary, load: () => import('./tables') },
   { name: 'describe', summary: dictionaryMessages.describeSummary, load: () => import('./describe') },
   { name: 'recover', summary: warehouseMessages.recoverSummary, load: () => import('./recover') },

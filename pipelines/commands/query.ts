@@ -20,6 +20,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     format: { type: 'string', short: 'f' },
     out: { type: 'string', short: 'o' },
     file: { type: 'string' },
+    lake: { type: 'string' },
   }, { positionals: true });
   if (help) {
     io.stdout(queryMessages.help + '\n');
@@ -32,8 +33,14 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!sql.trim()) throw CliError.usage(queryMessages.needSql);
   if ((format === 'arrow' || format === 'parquet') && !values.out) throw CliError.usage(queryMessages.needOut(format));
   const out = values.out ? resolve(io.cwd, values.out) : undefined;
+  if (values.lake && values.db) throw CliError.usage(queryMessages.lakeOrDb);
+  // The lake's relations as views in a read-only scratch database: queried like the warehouse.
+  const lake = values.lake ? resolve(io.cwd, values.lake) : undefined;
+  const withLake = lake ? (await import('../lake')).withLakeReadOnly : undefined;
+  const open = <T>(work: (wh: Warehouse) => Promise<T>): Promise<T> =>
+    lake && withLake ? withLake(lake, work) : withReadWarehouse(resolveDbPath(values.db, io), work);
 
-  return withReadWarehouse(resolveDbPath(values.db, io), async (wh) => {
+  return open(async (wh) => {
     if (format === 'parquet') {
       const rows = await exportParquet(wh, sql, out!);
       io.stderr(queryMessages.wrote(out!, rows) + '\n');

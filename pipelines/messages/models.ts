@@ -3,6 +3,7 @@ import { bilingual } from './bilingual';
 export const modelMessages = {
   buildSummary: 'reload seeds, run the SQL models and the data tests (one transaction)',
   buildHelp: `Usage: nrp build [--db FILE] [--json]
+       nrp build --from-lake DIR --db FILE [--json]
 
 Reloads the seeds, runs every model in sql/staging, sql/intermediate and sql/marts in dependency
 order, then every data test in sql/tests (each must return no rows), all in one transaction.
@@ -12,9 +13,15 @@ failing file is named with a sample of its rows. Exit code 1 on failure.
 Periods built: every quarter of each plan year in the indicators seed, up to the latest period
 for which any table was submitted. A unit with nothing for a period is \`missing\` there.
 
+--from-lake DIR runs the same models and data tests over a lake written by nrp export: FILE
+(a new file, or one an earlier --from-lake build made; never a warehouse) gets views over the
+lake's registry and raw Parquet files, the lake's seeds as tables, and the marts. FILE is built
+whole beside itself and renamed into place; the marts equal those of a build on the warehouse.
+
 Options:
-  --db FILE   warehouse file (default: NRP_DB, else data/warehouse.duckdb)
-  --json      print the build summary as JSON`,
+  --db FILE         warehouse file (default: NRP_DB, else data/warehouse.duckdb)
+  --from-lake DIR   build over the lake in DIR into FILE
+  --json            print the build summary as JSON`,
   stageSeeds: 'seeds',
   stageModels: (n: number) => `models (${n})`,
   stageTests: (n: number) => `data tests (${n})`,

@@ -11,6 +11,12 @@ export interface BuildOptions {
   sqlDir?: string;
   /** Folder of seed CSVs (default: NRP_SEEDS, else seeds/). */
   seedsDir?: string;
+  /**
+   * Makes what the models read besides their own output, inside the build's transaction.
+   * Default: reload the seeds from seedsDir (the raw tables and the registry are the warehouse's).
+   * A build over a lake gives views over its Parquet files instead (pipelines/lake/build.ts).
+   */
+  sources?: (wh: Warehouse) => Promise<void>;
   progress?: Progress;
 }
 
@@ -46,7 +52,8 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions = {}):
   const started = Date.now();
   const summary = await wh.transaction(async () => {
     options.progress?.stage(modelMessages.stageSeeds);
-    await loadSeeds(wh, options.seedsDir ?? defaultSeedsDir());
+    if (options.sources) await options.sources(wh);
+    else await loadSeeds(wh, options.seedsDir ?? defaultSeedsDir());
     // Stored (not temp) and before the models: the staging views call them when read later.
     await installRuleMacros(wh, { sqlDir });
     options.progress?.done();
@@ -57,6 +64,7 @@ export async function buildWarehouse(wh: Warehouse, options: BuildOptions = {}):
       built.push(await runModel(wh, model));
       options.progress?.tick(i + 1, models.length);
     }
+    await dropRetiredModels(wh, models);
     options.progress?.done();
 
     options.progress?.stage(modelMessages.stageTests(tests.length));
@@ -92,6 +100,23 @@ async function existingKind(wh: Warehouse, name: string): Promise<'table' | 'vie
     [name, name],
   );
   return row?.kind;
+}
+
+/**
+ * A relation named like a model (stg_, int_, mart_) whose SQL file is gone was retired (e.g.
+ * int_key_task_statuses, now the seed key_task_statuses): dropped, so that `nrp tables` and
+ * whoever reads the warehouse never find a stale copy. Views first: they may read the tables.
+ */
+async function dropRetiredModels(wh: Warehouse, models: Model[]): Promise<void> {
+  const current = new Set(models.map((m) => m.name));
+  const rows = await wh.all<{ name: string; kind: 'table' | 'view' }>(
+    `select view_name as name, 'view' as kind from duckdb_views() where schema_name = 'main' and not internal and not temporary
+     union all
+     select table_name, 'table' from duckdb_tables() where schema_name = 'main' and not temporary`,
+  );
+  for (const row of rows) {
+    if (/^(stg|int|mart)_/.test(row.name) && !current.has(row.name)) await wh.run(`drop ${row.kind} if exists ${row.name}`);
+  }
 }
 
 function literal(text: string): string {

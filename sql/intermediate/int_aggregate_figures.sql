@@ -16,9 +16,10 @@
 with
 
 aggregates as (
-    select code as aggregate_code, unnest(members) as member_code
+    select units.code as aggregate_code, member_list.member_code
     from units
-    where kind = 'aggregate'
+    cross join unnest(units.members) as member_list(member_code)
+    where units.kind = 'aggregate'
 ),
 
 member_units as (
@@ -65,7 +66,13 @@ pooled as (
         string_agg(member_figures.member_name, '、' order by member_figures.member_order)
             filter (where not member_figures.submitted)                   as missing_units
     from member_figures
-    group by all
+    group by
+        member_figures.aggregate_code,
+        member_figures.period,
+        member_figures.period_year,
+        member_figures.period_quarter,
+        member_figures.period_end,
+        member_figures.indicator_code
 ),
 
 final as (

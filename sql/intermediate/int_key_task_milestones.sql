@@ -31,6 +31,15 @@ milestones as (
     select * from key_task_milestones
 ),
 
+section_numerals as (
+    select numeral, cast(section_order as integer) as section_order
+    from (values
+        ('一', 1), ('二', 2), ('三', 3), ('四', 4), ('五', 5), ('六', 6), ('七', 7), ('八', 8), ('九', 9), ('十', 10),
+        ('十一', 11), ('十二', 12), ('十三', 13), ('十四', 14), ('十五', 15), ('十六', 16), ('十七', 17), ('十八', 18),
+        ('十九', 19), ('二十', 20)
+    ) as numerals(numeral, section_order)
+),
+
 leads as (
     select
         tasks.year,
@@ -41,7 +50,7 @@ leads as (
     from tasks
     join divisions
       on divisions.year = tasks.year
-     and (divisions.name = tasks.lead or list_contains(divisions.aliases, tasks.lead))
+     and (divisions.name = tasks.lead or array_contains(divisions.aliases, tasks.lead))
 ),
 
 final as (
@@ -49,10 +58,7 @@ final as (
         milestones.year,
         milestones.task_code,
         tasks.section,
-        cast(list_position(
-            ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
-             '十一', '十二', '十三', '十四', '十五', '十六', '十七', '十八', '十九', '二十'],
-            tasks.section) as integer)  as section_order,
+        section_numerals.section_order,
         tasks.section_title,
         tasks.task_no,
         tasks.title                    as task_title,
@@ -71,6 +77,7 @@ final as (
     left join leads
       on leads.year = milestones.year
      and leads.task_code = milestones.task_code
+    left join section_numerals on section_numerals.numeral = tasks.section
 )
 
 select * from final

@@ -60,8 +60,9 @@ grid as (
     join catalogue on catalogue.year = periods.period_year
 ),
 
--- The latest report of the milestone up to the period, within the year.
-latest_report as (
+-- The reports of the milestone up to the period, within the year, the latest first (a window in
+-- a CTE and a filter after it rather than QUALIFY, which Spark and Trino do not have).
+reports_so_far as (
     select
         grid.period,
         grid.task_code,
@@ -74,7 +75,11 @@ latest_report as (
         reports.progress_pct,
         reports.report_text,
         reports.problems,
-        reports.next_steps
+        reports.next_steps,
+        row_number() over (
+            partition by grid.period, grid.task_code, grid.milestone_no
+            order by reports.period_quarter desc, reports.source_row
+        ) as recency
     from grid
     join reports
       on reports.division_code = grid.lead_code
@@ -82,10 +87,10 @@ latest_report as (
      and reports.milestone_no = grid.milestone_no
      and reports.period_year = grid.period_year
      and reports.period_quarter <= grid.period_quarter
-    qualify row_number() over (
-        partition by grid.period, grid.task_code, grid.milestone_no
-        order by reports.period_quarter desc, reports.source_row
-    ) = 1
+),
+
+latest_report as (
+    select * from reports_so_far where recency = 1
 ),
 
 -- Its own period's report, or an earlier completion; anything else leaves no report.

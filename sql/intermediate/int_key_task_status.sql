@@ -37,7 +37,8 @@ scheduled as (
         *,
         case
             when due_date <= period_end then 100.0
-            else 100 * cast(period_end - period_start + 1 as double) / cast(due_date - period_start + 1 as double)
+            else 100 * cast(date_diff('day', period_start, period_end) + 1 as double)
+                     / cast(date_diff('day', period_start, due_date) + 1 as double)
         end as schedule_pct
     from reports
 ),

@@ -42,16 +42,17 @@ flagged as (
     join snapshots on snapshots.submission_id = ledger.submission_id
 ),
 
--- fsum (Kahan summation): the result does not depend on the order parallel threads add rows in,
--- so a rebuild gives the same bits.
+-- fsum (compensated summation) keeps the error of a sum of thousands of rows far below 1e-6, and
+-- kpi_amount takes the total to 6 decimals: the same bits whatever order the rows arrive in (a
+-- rebuild, another thread count, a build over the lake).
 sums as (
     select
         submission_id,
-        fsum(area_mu) filter (where supplied_in_window)                                  as supplied_area,
-        fsum(area_mu) filter (where supplied_in_window and is_transfer and is_industrial) as transfer_industrial_area,
-        fsum(area_mu) filter (where supplied_in_window and is_transfer)                  as transfer_area,
-        fsum(price_wan) filter (where supplied_in_window and is_transfer)                as transfer_price_wan,
-        fsum(area_mu) filter (where supplied_in_window and is_stock)                     as stock_area,
+        kpi_amount(fsum(area_mu) filter (where supplied_in_window))                                  as supplied_area,
+        kpi_amount(fsum(area_mu) filter (where supplied_in_window and is_transfer and is_industrial)) as transfer_industrial_area,
+        kpi_amount(fsum(area_mu) filter (where supplied_in_window and is_transfer))                  as transfer_area,
+        kpi_amount(fsum(price_wan) filter (where supplied_in_window and is_transfer))                as transfer_price_wan,
+        kpi_amount(fsum(area_mu) filter (where supplied_in_window and is_stock))                     as stock_area,
         count(*) filter (where start_due)                                               as start_due_count,
         count(*) filter (where started)                                                 as started_count,
         count(*) filter (where completion_due)                                          as completion_due_count,

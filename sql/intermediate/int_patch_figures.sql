@@ -24,13 +24,13 @@ patches as (
 
 -- Joined on the integer submission_id and compared as period codes ('2023Q1' ≤ '2023Q2', the
 -- macro kpi_batch_in_window of sql/macros/kpi.sql), which keeps the 10-million-row province case fast.
--- fsum (Kahan summation): the result does not depend on the order parallel threads add rows in,
--- so a rebuild gives the same bits.
+-- fsum and kpi_amount (sql/macros/kpi.sql): totals with the same bits whatever order the rows
+-- arrive in (a rebuild, another thread count, a build over the lake).
 sums as (
     select
         patches.submission_id,
-        fsum(patches.illegal_farmland_mu)  as illegal_area,
-        fsum(patches.occupied_farmland_mu) as occupied_area
+        kpi_amount(fsum(patches.illegal_farmland_mu))  as illegal_area,
+        kpi_amount(fsum(patches.occupied_farmland_mu)) as occupied_area
     from patches
     join snapshots on snapshots.submission_id = patches.submission_id
     where kpi_batch_in_window(patches.batch, snapshots.period)

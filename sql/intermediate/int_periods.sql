@@ -20,7 +20,7 @@ latest_submission as (
 ),
 
 quarters as (
-    select cast(range as integer) as quarter from range(1, 5)
+    select quarter from (values (1), (2), (3), (4)) as q(quarter)
 ),
 
 final as (

@@ -36,7 +36,17 @@ create or replace macro kpi_is_done(due_date, actual_date, year_start, period_en
 -- Patches counted for a period: 监测批次 in the period's year and not after the period. Batches
 -- and periods are both written YYYYQn, so text order is time order.
 create or replace macro kpi_batch_in_window(batch, period) as
-  batch >= left(period, 4) || 'Q1' and batch <= period;
+  batch >= substr(period, 1, 4) || 'Q1' and batch <= period;
+
+-- A total of submitted amounts (亩, 万元), taken to 6 decimals. A float sum depends on the order of
+-- its terms in its last bits (even fsum's compensated sum), and the order rows reach a sum changes
+-- with the threads, the plan and the storage (the warehouse file or the lake's Parquet files): at
+-- province size two builds of the same warehouse gave different bits. The amounts are typed with
+-- a few decimals, so their exact total is a multiple of 1e-6 and lies far from a rounding edge,
+-- while the sum's error is below 1e-9: every order rounds to the same number. (Nothing typed is
+-- lost: 1e-6 亩 is 0.0007 m², 1e-6 万元 is 0.01 yuan.) Used on the sums of the detail tables.
+create or replace macro kpi_amount(total) as
+  round(total, 6);
 
 -- A rate in percent, 100 × n / d; null where d is 0 or null (never 0 % or 100 %). Also the
 -- completion of a target (100 × actual / target) and the key tasks' rates.

@@ -45,7 +45,7 @@ catalogue as (
 ),
 
 statuses as (
-    select * from int_key_task_statuses
+    select * from key_task_statuses
 ),
 
 joined as (
@@ -74,14 +74,29 @@ joined as (
     join statuses on statuses.status_code = status.status_code
 ),
 
--- A task's light and progress (key-tasks.md, roll-ups): over its milestones at the period.
+-- A task's light and progress (key-tasks.md, roll-ups): over its milestones at the period. The
+-- mean is taken in milestone order: a float sum depends on the order of its terms, and the order
+-- rows arrive in changes with the plan and the threads (a build over the lake, a rebuild), so
+-- without it the same reports could move the figure in its last bit.
+task_rollups as (
+    select
+        period,
+        task_code,
+        max(light_severity)                          as task_severity,
+        avg(progress_pct order by milestone_no)      as task_progress_pct
+    from joined
+    group by period, task_code
+),
+
 tasks as (
     select
         joined.*,
-        max(light_severity) over task as task_severity,
-        avg(progress_pct) over task     as task_progress_pct
+        task_rollups.task_severity,
+        task_rollups.task_progress_pct
     from joined
-    window task as (partition by period, task_code)
+    join task_rollups
+      on task_rollups.period = joined.period
+     and task_rollups.task_code = joined.task_code
 ),
 
 final as (

@@ -29,11 +29,11 @@ progress as (
 ),
 
 statuses as (
-    select * from int_key_task_statuses
+    select * from key_task_statuses
 ),
 
 periods as (
-    select distinct progress.period, cast(left(progress.period, 4) as integer) as period_year
+    select distinct progress.period, cast(substr(progress.period, 1, 4) as integer) as period_year
     from progress
 ),
 

@@ -28,9 +28,9 @@ final as (
         submission_id,
         unit_code,
         period,
-        cast(left(period, 4) as integer)              as period_year,
-        cast(right(period, 1) as integer)             as period_quarter,
-        last_day(make_date(cast(left(period, 4) as integer), cast(right(period, 1) as integer) * 3, 1)) as period_end,
+        cast(substr(period, 1, 4) as integer)              as period_year,
+        cast(substr(period, 6, 1) as integer)             as period_quarter,
+        last_day(make_date(cast(substr(period, 1, 4) as integer), cast(substr(period, 6, 1) as integer) * 3, 1)) as period_end,
         table_name,
         case table_name
             when '指标进度' then 'summary'

@@ -1,6 +1,8 @@
 -- description: aggregates equal their reporting members: sums for cumulative and level, pooled numerator and denominator for rates
 with members as (
-    select code as aggregate_code, unnest(members) as member_code from units where kind = 'aggregate'
+    select units.code as aggregate_code, member_list.member_code
+    from units cross join unnest(units.members) as member_list(member_code)
+    where units.kind = 'aggregate'
 ),
 member_totals as (
     select
@@ -10,7 +12,7 @@ member_totals as (
         sum(m.denominator) filter (where m.status <> 'missing') as sum_denominator
     from members
     join mart_indicator_progress m on m.unit_code = members.member_code
-    group by all
+    group by members.aggregate_code, m.period, m.indicator_code
 ),
 compared as (
     select a.period, a.unit_code, a.indicator_code, a.kind, a.actual, a.numerator, a.denominator,

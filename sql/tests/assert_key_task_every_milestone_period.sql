@@ -13,6 +13,6 @@ select 'unexpected in the mart', period, task_code, milestone_no from (select * 
 union all
 select 'not 138 milestones in a 2023 period', period, null, count(*)
 from present
-where left(period, 4) = '2023'
+where substr(period, 1, 4) = '2023'
 group by period
 having count(*) <> 138

@@ -31,7 +31,7 @@ problems as (
     select period, task_code, milestone_no, 'carried report that is not an earlier completion of the year'
     from progress
     where not reported_in_period and report_period is not null
-      and (status_code not in ('done_on_time', 'done_late') or report_period >= period or left(report_period, 4) <> left(period, 4))
+      and (status_code not in ('done_on_time', 'done_late') or report_period >= period or substr(report_period, 1, 4) <> substr(period, 1, 4))
     union all
     select period, task_code, milestone_no, 'schedule_pct outside (0, 100] or progress outside [0, 100]'
     from progress
@@ -48,7 +48,7 @@ schedule_falls as (
     join progress earlier
       on earlier.task_code = later.task_code
      and earlier.milestone_no = later.milestone_no
-     and left(earlier.period, 4) = left(later.period, 4)
+     and substr(earlier.period, 1, 4) = substr(later.period, 1, 4)
      and earlier.period < later.period
     where later.schedule_pct < earlier.schedule_pct
 ),

@@ -33,7 +33,7 @@ schedule_problems as (
     from schedules later
     join schedules earlier
       on earlier.indicator_code = later.indicator_code
-     and left(earlier.period, 4) = left(later.period, 4)
+     and substr(earlier.period, 1, 4) = substr(later.period, 1, 4)
      and earlier.period < later.period
     where later.lo < earlier.hi
 )

@@ -148,6 +148,20 @@ describe('nrp build', () => {
     }
   });
 
+  it('drops a relation named like a model whose file is gone (a retired model)', async () => {
+    const wh = await openForWrite(':memory:');
+    try {
+      await wh.run(`create table int_key_task_statuses as select 1 as x; create view stg_retired as select 1 as x`);
+      await build(wh);
+      const left = await wh.all(`select table_name from duckdb_tables() where table_name in ('int_key_task_statuses', 'stg_retired')
+                                 union all select view_name from duckdb_views() where view_name = 'stg_retired'`);
+      expect(left).toEqual([]);
+      expect((await wh.one<{ n: number }>('select count(*) as n from key_task_statuses'))?.n).toBe(6);
+    } finally {
+      wh.close();
+    }
+  });
+
   it('refuses a model whose columns are not all described', async () => {
     const wh = await openForWrite(':memory:');
     try {

@@ -5,10 +5,13 @@
  * 序时进度 at Q2: due 09-30 → 100 × 181 / 273 = 66.30 (edge 56.30); due 12-31 → 100 × 181 / 365 =
  * 49.59 (edge 39.59).
  */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../pipelines/warehouse';
+import { tempDir } from '../helpers';
 import { submitKeyTaskProgress } from './key-task-warehouse';
-import { build, freshWarehouse } from './warehouse';
+import { build, freshWarehouse, TEST_SEEDS } from './warehouse';
 
 let wh: Warehouse;
 beforeAll(async () => {
@@ -104,5 +107,28 @@ describe('mart_key_task_summary, 2023Q2', () => {
       'city', '一', '二', '三', '四', '五', '六', '七', '八',
       ...Array.from({ length: 16 }, (_, i) => `D${String(i + 1).padStart(2, '0')}`),
     ]);
+  });
+});
+
+describe('the status wording is the seed key_task_statuses', () => {
+  it('a renamed status and a recoloured light reach both marts through a build, nothing else', async () => {
+    const seeds = join(tempDir('nrp-statuses-'), 'seeds');
+    cpSync(TEST_SEEDS, seeds, { recursive: true });
+    const file = join(seeds, 'key_task_statuses.csv');
+    // not_reported: 未报送 → 未报告, grey → red (severity 4, above every other light).
+    writeFileSync(file, readFileSync(file, 'utf8').replace('not_reported,未报送,grey,2,6', 'not_reported,未报告,red,4,6'));
+    const before = await wh.one<{ n: number }>(`select count(*) as n from mart_key_task_progress where status_code = 'not_reported'`);
+    try {
+      await build(wh, { seedsDir: seeds });
+      const renamed = await wh.all<{ status_name: string; light: string }>(
+        `select distinct status_name, light from mart_key_task_progress where status_code = 'not_reported'`);
+      expect(renamed).toEqual([{ status_name: '未报告', light: 'red' }]);
+      expect((await wh.one<{ n: number }>(`select count(*) as n from mart_key_task_progress where status_code = 'not_reported'`))?.n).toBe(before?.n);
+      // 办公室 sent nothing: its light was grey, now the recoloured red.
+      expect(await scope('division', 'D01')).toMatchObject({ not_reported: 9, light: 'red' });
+    } finally {
+      await build(wh);
+    }
+    expect(await scope('division', 'D01')).toMatchObject({ light: 'grey' });
   });
 });

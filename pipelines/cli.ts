@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { closest } from './args';
-import { flushCodeCache, installCodeCache } from './code-cache';
+import { flushCodeCache } from './code-cache';
 import { COMMANDS } from './commands';
 import { CliError, EXIT, isCliError } from './errors';
 import { processIo, type Io } from './io';
@@ -52,10 +52,9 @@ export function report(error: unknown, io: Io): number {
 }
 
 if (require.main === module) {
-  // Compiled code of the packages kept between runs (code-cache.ts), written when the command is done.
-  installCodeCache();
   runCli(process.argv.slice(2), processIo()).then(
     (code) => {
+      // The compiled code of vega's builds, kept for the next run (code-cache.ts): written when the work is done.
       flushCodeCache();
       process.exitCode = code;
     },

@@ -44,5 +44,9 @@ expected, and the demo exits 0 when every file ended as the sample's MANIFEST.js
   demoExpectedRejects: (n: number) =>
     `\n上述 ${n} 个拒收文件是示例中故意制作的错误文件，拒收符合预期。\n` +
     `The ${n} rejected files are the sample's deliberately broken ones: rejecting them is what should happen.`,
+  statusNotBuilt: (detail: string) =>
+    bilingual('数据仓库尚未计算报送情况（mart_submission_status），请先运行 nrp build 或 nrp run', `the warehouse has no mart_submission_status yet: run nrp build (or nrp run) first\n${detail}`),
+  statusUnbuilt: (n: number) =>
+    bilingual(`另有 ${n} 份报送在上次计算之后载入，运行 nrp build 后计入`, `${n} table snapshot(s) loaded since the last build are not shown: run nrp build to include them`),
   demoDone: (out: string) => `\n示例通报已生成 / the sample bulletins are in: ${out}`,
 };

@@ -4,7 +4,7 @@ import type { BuildContext } from './context';
 import { BODY_SIZE, PAGE } from './styles';
 
 export const ANNEXES = (ctx: BuildContext) => [
-  `${ctx.input.year}年${ctx.focusName}自然资源和规划主要目标任务进展情况表`,
+  `${ctx.model.period.year}年${ctx.scopeName}自然资源和规划主要目标任务进展情况表`,
   '数据来源及载入校验提示',
 ];
 
@@ -23,8 +23,8 @@ export function closing(ctx: BuildContext): Content[] {
     {
       margin: [0, BODY_SIZE * 2.5, BODY_SIZE * 4, 0],
       stack: [
-        { text: ctx.input.config.issuer, style: 'signature' },
-        { text: chineseDate(ctx.input.issuedOn), style: 'signature' },
+        { text: ctx.model.issue.issuer, style: 'signature' },
+        { text: chineseDate(ctx.model.issue.issuedOn), style: 'signature' },
       ],
     },
   ];
@@ -32,18 +32,18 @@ export function closing(ctx: BuildContext): Content[] {
 
 /** 版记: 抄送 and 印发 between rules, at the end of the document. */
 export function recordBlock(ctx: BuildContext): Content[] {
-  const { config } = ctx.input;
+  const { issue } = ctx.model;
   const rule = (width: number) => ({ canvas: [{ type: 'line' as const, x1: 0, y1: 0, x2: PAGE.typeWidth, y2: 0, lineWidth: width }] });
   return [
     {
       margin: [0, 24, 0, 0],
       stack: [
         rule(1),
-        ...(config.copyTo ? [{ text: `抄送：${config.copyTo}`, fontSize: 14, margin: [14, 4, 14, 4] }, rule(0.5)] : []),
+        ...(issue.copyTo ? [{ text: `抄送：${issue.copyTo}`, fontSize: 14, margin: [14, 4, 14, 4] }, rule(0.5)] : []),
         {
           columns: [
-            { text: config.printedBy ?? config.issuer, fontSize: 14, margin: [14, 4, 0, 4] },
-            { text: `${chineseDate(ctx.input.issuedOn)}印发`, fontSize: 14, alignment: 'right', margin: [0, 4, 14, 4] },
+            { text: issue.printedBy, fontSize: 14, margin: [14, 4, 0, 4] },
+            { text: `${chineseDate(issue.issuedOn)}印发`, fontSize: 14, alignment: 'right', margin: [0, 4, 14, 4] },
           ],
         },
         rule(1),

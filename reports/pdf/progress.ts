@@ -1,19 +1,19 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import type { ReportRow } from '../mart';
+import type { ProgressRow } from '../mart';
 import { chineseNumber, joinNames, percent, quantity } from '../format';
+import { previousRow, rowFor, rowsOfIndicator } from '../model/lookup';
+import type { IndicatorInfo, MainTarget } from '../model/types';
+import { indicatorSentence, leftOutSentence, rankPhrase, rankedFigure } from '../text/phrases';
 import type { BuildContext } from './context';
 import { chartBlock } from './figures';
 import { gapCell, statusCell, targetText } from './main-targets';
-import { CITY, families, rowFor, rowsOfIndicator, type Family } from './model';
-import { unitNoun } from './overview';
-import { indicatorSentence, rankPhrase, rankedFigure } from './phrases';
 import { captionText, keepTogether, table } from './tables';
 
 /** 三、分项进展: each main target's indicators with a paragraph, a ranking table by unit, and its chart. */
 export function progress(ctx: BuildContext): Content[] {
   const placed = new Set<string>();
   const out: Content[] = [];
-  families(ctx.input.rows).forEach((family, i) => {
+  ctx.model.mainTargets.forEach((family, i) => {
     const heading: Content[] = [{ text: `（${chineseNumber(i + 1)}）${family.title}`, style: 'h2' }];
     if (i === 0) heading.unshift({ text: '三、分项进展', style: 'h1' });
     family.indicators.forEach((indicator, j) => {
@@ -25,44 +25,42 @@ export function progress(ctx: BuildContext): Content[] {
   return out;
 }
 
-function indicatorBlock(ctx: BuildContext, indicator: ReportRow): Content[] {
-  const { input } = ctx;
-  const rows = rowsOfIndicator(input.rows, indicator.indicator_code);
+function indicatorBlock(ctx: BuildContext, indicator: IndicatorInfo): Content[] {
+  const rows = rowsOfIndicator(ctx.model, indicator.code);
   const n = ctx.nextTable();
   return [
-    { text: `${paragraph(ctx, indicator.indicator_code, rows)}（见表${n}）`, style: 'body' },
-    rankingTable(ctx, rows, captionText(n, `${indicator.indicator_name}完成情况排名`)),
+    { text: `${paragraph(ctx, indicator.code, rows)}（见表${n}）`, style: 'body' },
+    rankingTable(ctx, rows, captionText(n, `${indicator.name}完成情况排名`)),
     ...ctx.notesFor(rows),
   ];
 }
 
 /** The prose: the focus unit's figure (and rank), then who leads and who lags. */
-function paragraph(ctx: BuildContext, indicator: string, rows: ReportRow[]): string {
-  const { input } = ctx;
-  const city = rowFor(input.rows, CITY, indicator);
+function paragraph(ctx: BuildContext, indicator: string, rows: ProgressRow[]): string {
+  const { model } = ctx;
+  const city = rowFor(model, model.city.code, indicator);
   const parts: string[] = [];
   if (ctx.isCity) {
-    if (city) parts.push(indicatorSentence(city, '全市') + excluded(city));
+    if (city) parts.push(indicatorSentence(city, ctx.cityName) + excluded(city));
   } else {
-    const own = rowFor(input.rows, input.focus, indicator);
-    const previous = input.previousRows.find((r) => r.unit_code === input.focus && r.indicator_code === indicator);
-    if (own) parts.push(indicatorSentence(own, ctx.focusName) + (own.status === 'missing' ? '' : rankPhrase(own, previous)));
-    if (city && city.actual !== null) parts.push(indicatorSentence(city, '全市') + excluded(city));
+    const own = rowFor(model, model.scope.code, indicator);
+    const previous = previousRow(model, model.scope.code, indicator);
+    if (own) parts.push(indicatorSentence(own, ctx.scopeName) + (own.status === 'missing' ? '' : rankPhrase(own, previous, ctx.cityName)));
+    if (city && city.actual !== null) parts.push(indicatorSentence(city, ctx.cityName) + excluded(city));
   }
   const standings = standing(rows);
   if (standings) parts.push(standings);
   return parts.join('。') + '。';
 }
 
-function excluded(city: ReportRow): string {
+function excluded(city: ProgressRow): string {
   if (!city.incomplete || !city.missing_units) return '';
-  const names = city.missing_units.split('、');
-  return `（${city.missing_units}未按时报送，全市数据不含${names.length === 1 ? '该' : '上述'}${unitNoun(names)}）`;
+  return `（${leftOutSentence(city.missing_units.split('、'), city.unit_name)}）`;
 }
 
 /** 完成率居前三位的是……；滞后序时进度的有…… / 低于目标的有…… */
-function standing(rows: ReportRow[]): string {
-  const ranked = rows.filter((r) => r.unit_kind !== 'aggregate' && r.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.display_order - b.display_order);
+function standing(rows: ProgressRow[]): string {
+  const ranked = rows.filter((r) => r.unit_kind !== 'aggregate' && r.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.unit_order - b.unit_order);
   if (ranked.length < 2) return '';
   const kind = ranked[0].kind;
   // Nothing to praise where the best figure is zero.
@@ -78,15 +76,15 @@ function standing(rows: ReportRow[]): string {
 }
 
 /** Units by rank, then those without a rank, then those that did not submit, then the aggregates. */
-export function rankingOrder(rows: readonly ReportRow[]): ReportRow[] {
-  const group = (r: ReportRow) => (r.unit_kind === 'aggregate' ? 3 : r.status === 'missing' ? 2 : r.rank === null ? 1 : 0);
-  return [...rows].sort((a, b) => group(a) - group(b) || (a.rank ?? 0) - (b.rank ?? 0) || a.display_order - b.display_order);
+export function rankingOrder(rows: readonly ProgressRow[]): ProgressRow[] {
+  const group = (r: ProgressRow) => (r.unit_kind === 'aggregate' ? 3 : r.status === 'missing' ? 2 : r.rank === null ? 1 : 0);
+  return [...rows].sort((a, b) => group(a) - group(b) || (a.rank ?? 0) - (b.rank ?? 0) || a.unit_order - b.unit_order);
 }
 
-function rankingTable(ctx: BuildContext, rows: ReportRow[], caption: string): Content {
+function rankingTable(ctx: BuildContext, rows: ProgressRow[], caption: string): Content {
   const cumulative = rows[0]?.kind === 'cumulative';
   const body: TableCell[][] = rankingOrder(rows).map((row) => {
-    const emphasis = row.unit_code === ctx.input.focus || row.unit_kind === 'aggregate';
+    const emphasis = row.unit_code === ctx.model.scope.code || row.unit_kind === 'aggregate';
     const cells: TableCell[] = [
       row.rank === null ? '—' : String(row.rank),
       { text: row.unit_name, alignment: 'left' },
@@ -103,13 +101,15 @@ function rankingTable(ctx: BuildContext, rows: ReportRow[], caption: string): Co
     : table([28, '*', 70, 70, 70, 40], [['排名', '单位', '目标', '实际值', '差值（个百分点）', '亮灯']], body, { caption, fontSize: 10 });
 }
 
-function familyCharts(ctx: BuildContext, family: Family, placed: Set<string>): Content[] {
-  const codes = new Set(family.indicators.map((i) => i.indicator_code));
+/** The figures of a main target (their indicators all belong to it), each placed once. */
+function familyCharts(ctx: BuildContext, family: MainTarget, placed: Set<string>): Content[] {
+  const codes = new Set(family.indicators.map((i) => i.code));
   const out: Content[] = [];
-  for (const chart of ctx.input.charts) {
-    if (placed.has(chart.id) || chart.indicators.length === 0 || !chart.indicators.every((c) => codes.has(c))) continue;
+  for (const figure of ctx.figures) {
+    const { chart } = figure;
+    if (placed.has(chart.id) || chart.kind === 'overview' || chart.kind === 'matrix' || !chart.indicators.every((c) => codes.has(c))) continue;
     placed.add(chart.id);
-    out.push(...chartBlock(chart, ctx.nextFigure()));
+    out.push(...chartBlock(figure, ctx.nextFigure()));
   }
   return out;
 }

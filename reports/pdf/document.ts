@@ -1,10 +1,10 @@
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { appendix } from './appendix';
 import { closing, recordBlock } from './closing';
-import { BuildContext } from './context';
+import type { BulletinModel } from '../model/types';
+import { BuildContext, type Figure } from './context';
 import { mainTargets } from './main-targets';
 import { masthead, bulletinTitle } from './masthead';
-import type { BulletinInput } from './model';
 import { nextSteps } from './next-steps';
 import { overview } from './overview';
 import { problems } from './problems';
@@ -12,11 +12,11 @@ import { progress } from './progress';
 import { FONTS, MARGINS, STYLES } from './styles';
 
 /**
- * The whole bulletin as a pdfmake document definition: a pure function of its input (rows,
- * submissions, configuration, chart SVGs). No clock: the PDF's dates are the issue date.
+ * The whole bulletin as a pdfmake document definition: a pure function of the model and the
+ * drawn figures it places. No clock: the PDF's dates are the issue date.
  */
-export function bulletinDocument(input: BulletinInput): TDocumentDefinitions {
-  const ctx = new BuildContext(input);
+export function bulletinDocument(model: BulletinModel, figures: readonly Figure[]): TDocumentDefinitions {
+  const ctx = new BuildContext(model, figures);
   const [annexOne, ...annexRest] = appendix(ctx);
   const content: Content[] = [
     ...masthead(ctx),
@@ -28,7 +28,7 @@ export function bulletinDocument(input: BulletinInput): TDocumentDefinitions {
     { ...(annexOne as object), pageBreak: 'before', pageOrientation: 'landscape' } as Content,
     ...annexRest,
   ];
-  const issued = new Date(`${input.issuedOn}T00:00:00Z`);
+  const issued = new Date(`${model.issue.issuedOn}T00:00:00Z`);
   return {
     pageSize: 'A4',
     pageOrientation: 'portrait',
@@ -39,8 +39,8 @@ export function bulletinDocument(input: BulletinInput): TDocumentDefinitions {
     footer: pageNumber,
     info: {
       title: bulletinTitle(ctx).replace('\n', ''),
-      author: input.config.issuer,
-      subject: input.documentNumber,
+      author: model.issue.issuer,
+      subject: model.issue.documentNumber,
       creator: 'nrp report',
       producer: 'nrp report (pdfmake)',
       creationDate: issued,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { disableCjkShaping, FONT_FILES, isFontFile } from '../../reports/bulletin/fonts';
+import { disableCjkShaping, FONT_FILES, isFontFile } from '../../reports/pdf/fonts';
 
 const fontkit = createRequire(__filename)('fontkit') as { create(b: Buffer): { layout(s: string): { advanceWidth: number; glyphs: { id: number }[] } } };
 const SAMPLES = [
@@ -39,7 +39,7 @@ describe('bulletin fonts', () => {
 
 describe('joining inlines', () => {
   it('joins touching inlines of the same style, and keeps justified, linked or restyled ones apart', async () => {
-    const { joinInlines } = await import('../../reports/bulletin/inlines');
+    const { joinInlines } = await import('../../reports/pdf/inlines');
     const font = {};
     const base = { font, fontSize: 16, color: null, link: null, linkToPage: null };
     const joined = joinInlines([

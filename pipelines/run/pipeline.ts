@@ -19,6 +19,8 @@ export interface RunOptions {
   outDir: string;
   /** Quarters (`2023Q2`) or years (`2023`: every quarter of it that has submissions). */
   periods: string[];
+  /** The bulletin configuration (default: reports/bulletin.config.json). */
+  configPath?: string;
 }
 
 /**
@@ -58,8 +60,9 @@ export async function runPipeline(options: RunOptions, io: Io): Promise<RunSumma
 
   const periods = choosePeriods(wanted, built.periods);
   const reports = await import('../../reports');
-  const config = readConfig(reports);
-  const models = await withReadWarehouse(options.dbPath, (wh) => reports.readBulletinModels(wh, config, periods.map((period) => ({ period }))));
+  const configPath = options.configPath ?? reports.DEFAULT_CONFIG_PATH;
+  const config = readConfig(reports, configPath);
+  const models = await withReadWarehouse(options.dbPath, (wh) => reports.readBulletinModels(wh, config, periods.map((period) => ({ period })), configPath));
 
   const status: RunSummary['status'] = {};
   const outputs: RunSummary['outputs'] = [];
@@ -84,10 +87,10 @@ export async function runPipeline(options: RunOptions, io: Io): Promise<RunSumma
   return { ingest, periods: periods.map(periodCode), status, outputs, stages, exitCode: ingest.rejected > 0 ? 1 : 0 };
 }
 
-function readConfig(reports: typeof import('../../reports')) {
+function readConfig(reports: typeof import('../../reports'), path: string) {
   try {
-    return reports.readBulletinConfig();
+    return reports.readBulletinConfig(path);
   } catch (error) {
-    throw new CliError(reportMessages.badConfig(reports.DEFAULT_CONFIG_PATH, error instanceof Error ? error.message : String(error)), { cause: error });
+    throw new CliError(reportMessages.badConfig(path, error instanceof Error ? error.message : String(error)), { cause: error });
   }
 }

@@ -6,7 +6,7 @@ import type { Io } from '../io';
 import { reportMessages, runMessages } from '../messages';
 import { periodCode } from '../period';
 import { progress } from '../progress';
-import { withReadWarehouse, withWriteWarehouse } from '../warehouse';
+import { withWriteWarehouse } from '../warehouse';
 import { choosePeriods, parseWanted } from './periods';
 import { cityStatus, type RunSummary } from './summary';
 
@@ -24,9 +24,9 @@ export interface RunOptions {
 }
 
 /**
- * The whole job: ingest what is new in the inbox and build (one writing session), read the
- * bulletin model of every period asked for (one read-only session), then per period draw each
- * chart once, write the chart files and the bulletin from the same drawings. The same library
+ * The whole job, in one session of the warehouse: ingest what is new in the inbox, build, and
+ * read the bulletin model of every period asked for; then, the warehouse closed, per period draw
+ * each chart once and write the chart files and the bulletin from the same drawings. The same library
  * functions as `nrp charts` and `nrp report`. A rejected file does not stop the run (exit 1 at
  * the end); any other failure does.
  */
@@ -46,7 +46,11 @@ export async function runPipeline(options: RunOptions, io: Io): Promise<RunSumma
 
   const { ingestFiles, formatReport } = await import('../ingest');
   const { buildWarehouse } = await import('../models');
-  const { ingest, built } = await withWriteWarehouse(options.dbPath, async (wh) => {
+  const reports = await import('../../reports');
+  const configPath = options.configPath ?? reports.DEFAULT_CONFIG_PATH;
+  const config = readConfig(reports, configPath);
+  // One session: ingest, build, and the models of the periods read from the marts just built.
+  const { ingest, periods, models } = await withWriteWarehouse(options.dbPath, async (wh) => {
     const ingest = await timed(runMessages.stageIngest, async () => {
       steps.stage(runMessages.stageIngest);
       const report = await ingestFiles(wh, [options.inbox], { onlyNew: true, onFile: (_path, index, total) => steps.tick(index, total) });
@@ -54,15 +58,11 @@ export async function runPipeline(options: RunOptions, io: Io): Promise<RunSumma
       return report;
     });
     const built = await timed(runMessages.stageBuild, () => buildWarehouse(wh, { progress: steps }));
-    return { ingest, built };
+    if (ingest.rejected > 0) io.stderr(formatReport({ ...ingest, files: ingest.files.filter((f) => f.status === 'rejected') }) + '\n');
+    const periods = choosePeriods(wanted, built.periods);
+    const models = await reports.readBulletinModels(wh, config, periods.map((period) => ({ period })), configPath);
+    return { ingest, periods, models };
   });
-  if (ingest.rejected > 0) io.stderr(formatReport({ ...ingest, files: ingest.files.filter((f) => f.status === 'rejected') }) + '\n');
-
-  const periods = choosePeriods(wanted, built.periods);
-  const reports = await import('../../reports');
-  const configPath = options.configPath ?? reports.DEFAULT_CONFIG_PATH;
-  const config = readConfig(reports, configPath);
-  const models = await withReadWarehouse(options.dbPath, (wh) => reports.readBulletinModels(wh, config, periods.map((period) => ({ period })), configPath));
 
   const status: RunSummary['status'] = {};
   const outputs: RunSummary['outputs'] = [];

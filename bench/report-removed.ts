@@ -1,0 +1,31 @@
+/**
+ * What was measured before the bulletin's chart worker and the module-wide code cache were
+ * removed (issue 14): kept as text in the report section of BENCHMARKS.md, since the code it
+ * measured is gone. Figures from fresh `nrp report --period 2023Q2` processes on the sample year,
+ * the code at commit b9760ef, 15 rounds alternating the variants, medians.
+ */
+export const REMOVED = `### Removed after measurement
+
+Measured before removal (code at b9760ef; the sample's 2023Q2 city bulletin; fresh \`nrp report\`
+processes, 15 rounds alternating the variants; medians; this 2-core machine was shared, load
+average about 7.7, so wall times are inflated and CPU time is the steadier figure):
+
+| variant, before removal | wall | CPU |
+|---|---:|---:|
+| the default then: charts in the main thread, code cache for all of node_modules and vega | 4750 ms | 3130 ms |
+| charts in a worker thread (\`NRP_CHART_WORKERS=1\`, the default from three cores) | 5760 ms | 3340 ms |
+| code cache for vega's builds only (the module hook off) | 5070 ms | 2970 ms |
+| no code cache at all | 5460 ms | 3320 ms |
+| \`nrp query "select 1"\`, with / without the module hook | 380 / 420 ms | 270 / 250 ms |
+
+- **Chart worker thread** (chart-job.ts, chart-worker.ts with \`Atomics.wait\`), **chart-box.ts**
+  (each chart's size guessed from its spec so the layout need not wait for Vega) and the
+  **deferred-SVG pdfmake Renderer patch** (drawing put in when its page is drawn): on two cores the
+  worker cost CPU (+210 ms here; +400 ms in the previous round of this bench: 4380 against 3980 ms)
+  and bought no wall time; the box estimate and the Renderer patch served only the worker.
+  Removed: the charts are drawn before the layout and the document holds their SVGs. The sample
+  year's PDFs are byte for byte the same as before.
+- **Code cache for all of node_modules** (Module.prototype._compile replaced, require re-made):
+  no gain over caching vega's two builds alone (3130 against 2970 ms CPU for the bulletin, 270
+  against 250 ms for a query: within noise). Removed; the cache of vega's builds stays in its
+  smallest form (no module hook: umd.ts compiles those two files itself), measured above.`;

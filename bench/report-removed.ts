@@ -28,4 +28,18 @@ average about 7.7, so wall times are inflated and CPU time is the steadier figur
 - **Code cache for all of node_modules** (Module.prototype._compile replaced, require re-made):
   no gain over caching vega's two builds alone (3130 against 2970 ms CPU for the bulletin, 270
   against 250 ms for a query: within noise). Removed; the cache of vega's builds stays in its
-  smallest form (no module hook: umd.ts compiles those two files itself), measured above.`;
+  smallest form (no module hook: umd.ts compiles those two files itself), measured above.
+- **Three pdfmake patches**: the style lookup (style-lookup.ts, StyleContextStack replaced), the
+  SVG measure (svg-measure.ts, SVGMeasure read from the root tag) and joining same-style text runs
+  (inlines.ts, Renderer.renderLine wrapped). Measured after the worker's removal, the PDF alone in
+  fresh processes, seven rounds in rotating order (load 3 to 4.5), CPU medians, first render /
+  warm render: all four patches 1446 / 870 ms; without the style lookup 1472 / 758; without the
+  SVG measure 1423 / 772; without joining 1450 / 785; the fontkit patch alone 1642 / 836. Each
+  alone is within noise, and the three together came out at 45 ms of a first render in another
+  series (2009 against 1964 ms). In isolation the SVG parses they saved take 60 ms cold and 18 ms
+  warm for the eleven charts (trimmed to about 9 KB each by svg-for-pdf.ts). Removed. What
+  changed in the PDF: the file is 6 % larger (294 → 314 KB: pdfmake writes a text operator per
+  character), and the masthead 嘉兴市自然资源和规划局 is now exactly centred: the joined run had
+  applied its 2 pt letter spacing, which pdfmake's layout had not counted, so it stood about 9 pt
+  right of centre (the spacing is gone from the style: pdfmake lays CJK out a character at a
+  time, where letter spacing has no effect). Every other page renders pixel for pixel as before.`;

@@ -17,8 +17,8 @@ import { REMOVED } from './report-removed';
  *    `nrp query "select 1"` as baselines, and with the one speed-up that is a switch: the code
  *    cache of vega's builds (NRP_CODE_CACHE=0 turns it off);
  *  - in process, by stage: the model's reads, the charts, the PDF;
- *  - for each patch of pdfmake and fontkit, the PDF's render with all patches, with none, and
- *    with all but that one, each in a process of its own (report-child.ts).
+ *  - the PDF's render with and without the fontkit patch (shaping off), each in a process of its
+ *    own (report-child.ts).
  */
 function childrenCpu(): number {
   const stat = readFileSync('/proc/self/stat', 'utf8');
@@ -98,15 +98,14 @@ export async function run(): Promise<string> {
       stages.pdf.push(p);
     }
 
-    // Each PDF patch: all, none, all but one; each variant in its own process, alternating.
+    // The PDF patch (one left: shaping off), on and off, each run in a process of its own, alternating.
     const names = Object.keys(PDF_PATCHES);
-    const variants: [string, string][] = [['all', names.join(',')], ['none', 'none'], ...names.map((n): [string, string] => [`all but ${n}`, names.filter((x) => x !== n).join(',')])];
+    const variants: [string, string][] = [['with the patch', names.join(',')], ['without', 'none']];
     const child = projectPath('dist/bench/report-child.js');
     type ChildRun = { firstCpu: number; warmCpu: number; firstWall: number; warmWall: number; bytes: number };
     const patchRuns = new Map<string, ChildRun[]>(variants.map(([label]) => [label, []]));
-    for (let round = 0; round < 5; round++) {
-      const order = [...variants.slice(round % variants.length), ...variants.slice(0, round % variants.length)];
-      for (const [label, list] of order) {
+    for (let round = 0; round < 7; round++) {
+      for (const [label, list] of round % 2 ? [...variants].reverse() : variants) {
         patchRuns.get(label)!.push(JSON.parse(execFileSync(process.execPath, [child, db, list, '4'], { encoding: 'utf8' })));
       }
     }
@@ -115,11 +114,8 @@ export async function run(): Promise<string> {
       const m = (k: keyof ChildRun) => median(r.map((x) => x[k]));
       return { label, firstCpu: m('firstCpu'), warmCpu: m('warmCpu'), firstWall: m('firstWall'), kb: Math.round(r[0].bytes / 1024) };
     });
-    const all = rows[0];
-    const delta = (a: number, b: number) => `${a - b >= 0 ? '+' : ''}${ms(a - b)}`;
-    const patchTable = rows
-      .map((r) => `| ${r.label} | ${ms(r.firstCpu)} | ${r === all ? '—' : delta(r.firstCpu, all.firstCpu)} | ${ms(r.warmCpu)} | ${r === all ? '—' : delta(r.warmCpu, all.warmCpu)} | ${ms(r.firstWall)} | ${r.kb} KB |`)
-      .join('\n');
+    const patchTable = rows.map((r) => `| ${r.label} | ${ms(r.firstCpu)} | ${ms(r.warmCpu)} | ${ms(r.firstWall)} | ${r.kb} KB |`).join('\n');
+    const [on, off] = rows;
 
     const warm = median(stages.model) + median(stages.charts) + median(stages.pdf);
     return `## Quarterly bulletin (bench/report.bench.ts)
@@ -153,13 +149,14 @@ ${ms(cpu('chartNocache') - cpu('chart'))} of CPU (${ms(wall('chartNocache') - wa
 \`nrp run\` draws each chart of a period once, for the chart files and the bulletin: the
 ${chartCount} charts the bulletin prints (${ms(median(stages.charts))} above) are no longer drawn a second time.
 
-The pdfmake and fontkit patches (reports/pdf/engine.ts): the PDF rendered four times in a fresh
-process per variant (first = pdfmake cold, as in \`nrp report\`; warm = median of the other three,
-as for the later quarters of \`nrp run\`), CPU ms of the process (all threads), five rounds in a
-rotating order, medians. "vs all": what leaving that patch out costs (+) or saves (−):
+The fontkit patch (reports/pdf/fonts.ts: no OpenType shaping for the Noto SC faces): the PDF
+rendered four times in a fresh process per variant (first = pdfmake cold, as in \`nrp report\`;
+warm = median of the other three, as for the later quarters of \`nrp run\`), CPU ms of the
+process (all threads), seven rounds alternating, medians. It buys ${ms(off.firstCpu - on.firstCpu)} of CPU on
+the first render and ${ms(off.warmCpu - on.warmCpu)} on a warm one:
 
-| patches | first render CPU | vs all | warm render CPU | vs all | first render wall | PDF |
-|---|---:|---:|---:|---:|---:|---:|
+| shaping off | first render CPU | warm render CPU | first render wall | PDF |
+|---|---:|---:|---:|---:|
 ${patchTable}
 
 ${REMOVED}`;

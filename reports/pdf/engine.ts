@@ -1,8 +1,5 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { disableCjkShaping, FONT_DICTIONARY, isFontFile } from './fonts';
-import { installInlineJoining } from './inlines';
-import { installSvgRootMeasure } from './svg-measure';
-import { installFastStyleLookup } from './style-lookup';
 import { TABLE_LAYOUT } from './styles';
 
 interface PdfMake {
@@ -14,19 +11,14 @@ interface PdfMake {
 }
 
 /**
- * The replacements of pdfmake and fontkit internals made for speed, each in its own module with
- * a test that fails when the pinned library changes under it (test/report/patches.test.ts), and
- * each measured in bench/report.bench.ts: what it saves is in BENCHMARKS.md.
+ * The replacements of library internals made for speed, each with a test that fails when the
+ * pinned library changes under it (test/report/patches.test.ts) and measured in
+ * bench/report.bench.ts (BENCHMARKS.md). One is left: three pdfmake patches (style lookup, SVG
+ * measuring, joining text runs) were measured and removed, as they bought nothing measurable.
  */
 export const PDF_PATCHES = {
-  /** fonts.ts: no OpenType shaping for the Noto SC faces. */
+  /** fonts.ts: no OpenType shaping for the Noto SC faces (fontkit). */
   shaping: disableCjkShaping,
-  /** inlines.ts: a line's same-style characters drawn as one text run. */
-  inlines: installInlineJoining,
-  /** svg-measure.ts: a chart's size read from its root tag, not from two XML parses. */
-  svgMeasure: installSvgRootMeasure,
-  /** style-lookup.ts: style properties looked up without allocating. */
-  styleLookup: installFastStyleLookup,
 } as const;
 export type PdfPatch = keyof typeof PDF_PATCHES;
 
@@ -35,7 +27,7 @@ let engine: PdfMake | undefined;
 /**
  * pdfmake, configured once per process: our font files only, no URL ever fetched, no other local
  * file read (both policies refuse), the bureau's table layout, and the patches (all of them but
- * in the benchmark, which measures each).
+ * in the benchmark, which measures them).
  */
 export function pdfEngine(patches: readonly PdfPatch[] = Object.keys(PDF_PATCHES) as PdfPatch[]): PdfMake {
   if (engine) return engine;

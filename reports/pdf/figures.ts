@@ -2,7 +2,7 @@ import type { Content } from 'pdfmake/interfaces';
 import type { Figure } from './context';
 import { PAGE } from './styles';
 import { svgForPdf } from './svg-for-pdf';
-import { measureRoot, rootTag } from './svg-measure';
+import { measureRoot, rootTag } from './svg-size';
 
 /**
  * A chart as vectors (pdfmake's svg node: text stays text, lines stay sharp), scaled to the type

@@ -40,7 +40,7 @@ export const FONTS = {
 
 export const STYLES: StyleDictionary = {
   body: { font: FONTS.body, fontSize: BODY_SIZE, lineHeight: BODY_LINE_HEIGHT, leadingIndent: BODY_SIZE * 2, alignment: 'justify' },
-  masthead: { font: FONTS.title, fontSize: 36, color: RED, alignment: 'center', characterSpacing: 2 },
+  masthead: { font: FONTS.title, fontSize: 36, color: RED, alignment: 'center' },
   docNumber: { font: FONTS.body, fontSize: BODY_SIZE, alignment: 'center' },
   title: { font: FONTS.title, fontSize: 22, alignment: 'center', lineHeight: 1.2 },
   addressees: { font: FONTS.body, fontSize: BODY_SIZE, lineHeight: BODY_LINE_HEIGHT },

@@ -32,7 +32,11 @@ describe('nrp report --issue, then a resubmission', () => {
     });
     const ingest = await nrp(['ingest', '--db', db, csv]);
     expect(ingest.code).toBe(0);
+    // nrp status shows the marts as last built, and says that a load is waiting for the build.
+    const waiting = await nrp(['status', '--db', db, '--period', '2023Q2']);
+    expect([waiting.code, waiting.stderr]).toEqual([0, expect.stringContaining('1 table snapshot(s) loaded since the last build')]);
     expect((await nrp(['build', '--db', db])).code).toBe(0);
+    expect((await nrp(['status', '--db', db, '--period', '2023Q2'])).stderr).toBe('');
 
     // Re-issuing the same document number with other figures is refused, and nothing is written …
     const refused = await nrp(['report', '--period', '2023Q2', '--db', db, '--out', join(dir, 'refused'), '--issue']);
@@ -100,5 +104,7 @@ describe('nrp report: errors', () => {
     const fresh = await nrp(['report', '--period', '2023Q2', '--db', join(dir, 'fresh.duckdb'), '--out', dir]);
     expect(fresh.code).toBe(1);
     expect(fresh.stderr).toContain('nrp build');
+    const status = await nrp(['status', '--period', '2023Q2', '--db', join(dir, 'fresh.duckdb')]);
+    expect([status.code, status.stderr]).toEqual([1, expect.stringContaining('nrp build')]);
   });
 });

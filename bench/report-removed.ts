@@ -25,10 +25,16 @@ average about 7.7, so wall times are inflated and CPU time is the steadier figur
   and bought no wall time; the box estimate and the Renderer patch served only the worker.
   Removed: the charts are drawn before the layout and the document holds their SVGs. The sample
   year's PDFs are byte for byte the same as before.
-- **Code cache for all of node_modules** (Module.prototype._compile replaced, require re-made):
-  no gain over caching vega's two builds alone (3130 against 2970 ms CPU for the bulletin, 270
-  against 250 ms for a query: within noise). Removed; the cache of vega's builds stays in its
-  smallest form (no module hook: umd.ts compiles those two files itself), measured above.
+- **Code cache** (V8's compiled code kept on disk, pipelines/code-cache.ts). For all of
+  node_modules (Module.prototype._compile replaced, require re-made) it gained nothing over
+  caching vega's two builds alone (3130 against 2970 ms CPU for the bulletin, 270 against 250 ms
+  for a query: within noise), so it was first cut down to vega's two builds (no module hook).
+  That smallest form then measured inconsistently: 350 ms cheaper than no cache in the series
+  above (2970 against 3320 ms), but 220 ms *dearer* in both of this bench's later runs (nine
+  rounds each, load 3 to 7: 3480 against 3260 ms and 3540 against 3320 ms CPU; wall 2963 against
+  2614 and 2338 against 2343 ms), and 70 to 100 ms cheaper for a single chart (690 against 760
+  ms, \`nrp charts --only rank-land_supply\`). No steady gain for a bulletin, what nrp does most:
+  removed altogether, with its cache folder, its invalidation and its hook in the CLI.
 - **Three pdfmake patches**: the style lookup (style-lookup.ts, StyleContextStack replaced), the
   SVG measure (svg-measure.ts, SVGMeasure read from the root tag) and joining same-style text runs
   (inlines.ts, Renderer.renderLine wrapped). Measured after the worker's removal, the PDF alone in

@@ -14,8 +14,7 @@ import { REMOVED } from './report-removed';
 /**
  * The city bulletin of the sample's 2023Q2 (nrp sample, default seed, ingested and built), timed
  *  - as `nrp report` in a fresh process, wall and CPU, alternating with `node -e 0` and
- *    `nrp query "select 1"` as baselines, and with the one speed-up that is a switch: the code
- *    cache of vega's builds (NRP_CODE_CACHE=0 turns it off);
+ *    `nrp query "select 1"` as baselines;
  *  - in process, by stage: the model's reads, the charts, the PDF;
  *  - the PDF's render with and without the fontkit patch (shaping off), each in a process of its
  *    own (report-child.ts).
@@ -54,15 +53,13 @@ export async function run(): Promise<string> {
     const db = await sampleWarehouse(dir);
     const cli = projectPath('dist/pipelines/cli.js');
     const report = (env: Record<string, string> = {}) => time([cli, 'report', '--period', '2023Q2', '--db', db, '--out', join(dir, 'out')], env);
-    const chart = (env: Record<string, string> = {}) => time([cli, 'charts', '--period', '2023Q2', '--db', db, '--only', 'rank-land_supply', '--out', join(dir, 'charts')], env);
-    report(); // fills the code cache, as any first run does
-    const commands: Record<'node' | 'query' | 'report' | 'nocache' | 'chart' | 'chartNocache', () => Run> = {
+    const chart = () => time([cli, 'charts', '--period', '2023Q2', '--db', db, '--only', 'rank-land_supply', '--out', join(dir, 'charts')]);
+    report(); // a first run, as after any install
+    const commands: Record<'node' | 'query' | 'report' | 'chart', () => Run> = {
       node: () => time(['-e', '0']),
       query: () => time([cli, 'query', '--db', db, 'select 1']),
       report: () => report(),
-      nocache: () => report({ NRP_CODE_CACHE: '0' }),
       chart: () => chart(),
-      chartNocache: () => chart({ NRP_CODE_CACHE: '0' }),
     };
     type Key = keyof typeof commands;
     const runs = Object.fromEntries(Object.keys(commands).map((k) => [k, [] as Run[]])) as Record<Key, Run[]>;
@@ -122,8 +119,8 @@ export async function run(): Promise<string> {
 
 The city bulletin of the sample's 2023Q2 (\`nrp sample\`, default seed, through the real ingest and
 build): ${pages} pages, ${chartCount} charts (SVG vectors). Goal (issue 7): the bulletin (queries,
-charts and PDF) in 1.5 s or less. Nine rounds, each running the four commands in turn, after one
-report that fills the code cache; medians. CPU is user + system time of the process and all its
+charts and PDF) in 1.5 s or less. Nine rounds, each running the four commands in a rotating order,
+after one first report; medians. CPU is user + system time of the process and all its
 threads. This machine: ${availableParallelism()} cores, shared (load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')} at the end).
 
 | fresh process | wall | CPU |
@@ -131,13 +128,7 @@ threads. This machine: ${availableParallelism()} cores, shared (load average ${l
 | \`node -e 0\` | ${ms(wall('node'))} | ${ms(cpu('node'))} |
 | \`nrp query "select 1"\` | ${ms(wall('query'))} | ${ms(cpu('query'))} |
 | \`nrp report --period 2023Q2\` | ${ms(wall('report'))} | ${ms(cpu('report'))} |
-| same, without the code cache of vega's builds (\`NRP_CODE_CACHE=0\`) | ${ms(wall('nocache'))} | ${ms(cpu('nocache'))} |
-| \`nrp charts --only rank-land_supply\` (one chart: vega's load is most of it) | ${ms(wall('chart'))} | ${ms(cpu('chart'))} |
-| same, \`NRP_CODE_CACHE=0\` | ${ms(wall('chartNocache'))} | ${ms(cpu('chartNocache'))} |
-
-The code cache (pipelines/code-cache.ts, vega's and vega-lite's single-file builds only) buys
-${ms(cpu('nocache') - cpu('report'))} of CPU (${ms(wall('nocache') - wall('report'))} wall) per bulletin, and
-${ms(cpu('chartNocache') - cpu('chart'))} of CPU (${ms(wall('chartNocache') - wall('chart'))} wall) for a single chart.
+| \`nrp charts --only rank-land_supply\` (one chart: loading vega is most of it) | ${ms(wall('chart'))} | ${ms(cpu('chart'))} |
 
 | in process, warm (after one render) | median |
 |---|---:|

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { closest } from './args';
-import { flushCodeCache } from './code-cache';
 import { COMMANDS } from './commands';
 import { CliError, EXIT, isCliError } from './errors';
 import { processIo, type Io } from './io';
@@ -54,8 +53,6 @@ export function report(error: unknown, io: Io): number {
 if (require.main === module) {
   runCli(process.argv.slice(2), processIo()).then(
     (code) => {
-      // The compiled code of vega's builds, kept for the next run (code-cache.ts): written when the work is done.
-      flushCodeCache();
       process.exitCode = code;
     },
     (error) => {

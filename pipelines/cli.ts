@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { closest } from './args';
-import { flushCodeCache, installCodeCache } from './code-cache';
 import { COMMANDS } from './commands';
 import { CliError, EXIT, isCliError } from './errors';
 import { processIo, type Io } from './io';
@@ -52,11 +51,8 @@ export function report(error: unknown, io: Io): number {
 }
 
 if (require.main === module) {
-  // Compiled code of the packages kept between runs (code-cache.ts), written when the command is done.
-  installCodeCache();
   runCli(process.argv.slice(2), processIo()).then(
     (code) => {
-      flushCodeCache();
       process.exitCode = code;
     },
     (error) => {

@@ -131,14 +131,3 @@ export const STATUS_LABEL: Record<string, string> = {
   no_data: '无数据',
   no_target: '无目标',
 };
-
-/**
- * Short unit names for narrow columns, the usual form in Chinese tables: 南湖区 → 南湖,
- * 嘉兴经济技术开发区 → 经开区, 嘉兴港区 → 港区. Aggregates keep their names.
- */
-export function shortUnitName(code: string, name: string, kind: string): string {
-  if (code === 'JXETDZ') return '经开区';
-  if (code === 'JXPORT') return '港区';
-  if (kind === 'county' && name.length === 3) return name.slice(0, 2);
-  return name;
-}

@@ -1,6 +1,9 @@
-import type { Warehouse } from '../pipelines/warehouse';
+/**
+ * The rows of the marts the outputs read, as TypeScript sees them. The columns are documented
+ * where they are made (`sql/marts/*.sql`, `nrp describe NAME`); nothing here computes them.
+ */
 
-/** One row of `mart_indicator_progress`, the contract of docs/spec/kpis.md. */
+/** One row of `mart_indicator_progress`: the contract of docs/spec/kpis.md, in its order. */
 export interface IndicatorProgressRow {
   period: string;
   period_end: string;
@@ -25,24 +28,66 @@ export interface IndicatorProgressRow {
   missing_units: string | null;
 }
 
-/** The mart row plus what layout needs from the seeds: order of units, main-target number, plan section. */
-export interface ReportRow extends IndicatorProgressRow {
+/** A whole row of `mart_indicator_progress`: the contract, then the columns outputs lay rows out by. */
+export interface ProgressRow extends IndicatorProgressRow {
   unit_kind: 'county' | 'zone' | 'aggregate';
-  display_order: number;
+  unit_short_name: string;
+  unit_order: number;
+  is_city: boolean;
   main_target: number | null;
-  plan_section: string | null;
+  main_target_title: string | null;
+  indicator_order: number;
+  unit_chart: 'rank' | 'rate' | null;
+  fraction_unit: string | null;
 }
 
-/** Rows of one period, units in display order and indicators in catalogue order. */
-export async function loadReportRows(wh: Warehouse, period: string): Promise<ReportRow[]> {
-  return wh.all<ReportRow>(
-    `select m.*, cast(m.period_end as varchar) as period_end, u.kind as unit_kind, u.display_order,
-            i.main_target, i.plan_section
-       from mart_indicator_progress m
-       join units u on u.code = m.unit_code
-       join indicators i on i.code = m.indicator_code and i.year = cast(left(m.period, 4) as integer)
-      where m.period = ?
-      order by u.display_order, i.rowid`,
-    [period],
-  );
+/** One row of `mart_unit_scorecard`: a unit's lights in a period. */
+export interface ScorecardRow {
+  period: string;
+  unit_code: string;
+  unit_name: string;
+  unit_kind: ProgressRow['unit_kind'];
+  unit_short_name: string;
+  is_city: boolean;
+  display_order: number;
+  indicators: number;
+  green: number;
+  yellow: number;
+  red: number;
+  missing: number;
+  no_data: number;
+  no_target: number;
+  rated: number;
+  green_share_pct: number | null;
+  submitted: boolean;
+}
+
+/** One row of `mart_submission_status`: a reporting unit × expected table, arrived or not. */
+export interface SubmissionStatusRow {
+  period: string;
+  unit_code: string;
+  unit_name: string;
+  unit_short_name: string;
+  display_order: number;
+  table_name: string;
+  table_order: number;
+  arrived: boolean;
+  version: number | null;
+  version_count: number;
+  /** `2023-07-15 09:30:00`, to the second; null where it has not arrived. */
+  loaded_at: string | null;
+  file_name: string | null;
+  row_count: number | null;
+  warning_count: number | null;
+  sha256: string | null;
+  warnings: string[];
+}
+
+/** A figure an earlier issue of the period's bulletin published (registry `bulletin_published_values`). */
+export interface PublishedValue {
+  document_number: string;
+  issued_on: string;
+  unit_code: string;
+  indicator_code: string;
+  actual: number | null;
 }

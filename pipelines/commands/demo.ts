@@ -8,6 +8,8 @@ import { formatSummary, runPipeline } from '../run/pipeline';
 import { resolveDbPath } from '../warehouse';
 
 interface Manifest {
+  /** The year the sample covers (its scenario's). */
+  year: number;
   files: { path: string; expect: 'accepted' | 'rejected' }[];
 }
 
@@ -33,10 +35,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const sampled = await sample.run(sampleArgs, io);
   if (sampled !== EXIT.ok) return sampled;
 
-  const summary = await runPipeline({ dbPath: resolveDbPath(values.db, io), inbox, outDir, periods: ['2023'] }, io);
+  const manifest = JSON.parse(readFileSync(join(inbox, 'MANIFEST.json'), 'utf8')) as Manifest;
+  const summary = await runPipeline({ dbPath: resolveDbPath(values.db, io), inbox, outDir, periods: [String(manifest.year)] }, io);
   io.stderr(formatSummary(summary));
 
-  const manifest = JSON.parse(readFileSync(join(inbox, 'MANIFEST.json'), 'utf8')) as Manifest;
   const expected = new Map(manifest.files.map((f) => [f.path, f.expect]));
   for (const f of summary.ingest.files) {
     const rel = relative(inbox, f.path).split('\\').join('/');

@@ -13,6 +13,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     inbox: { type: 'string' },
     out: { type: 'string', short: 'o' },
     json: { type: 'boolean' },
+    config: { type: 'string' },
   });
   if (help) {
     io.stdout(runMessages.help + '\n');
@@ -24,6 +25,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       inbox: resolve(io.cwd, values.inbox ?? 'inbox'),
       outDir: resolve(io.cwd, values.out ?? 'out'),
       periods: (values.period as string[] | undefined) ?? [],
+      configPath: values.config === undefined ? undefined : resolve(io.cwd, values.config),
     },
     io,
   );

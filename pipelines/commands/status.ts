@@ -1,13 +1,17 @@
 import { dbOption, parseCommandArgs } from '../args';
-import { CliError, EXIT } from '../errors';
+import { CliError, EXIT, duckdbMessage } from '../errors';
 import type { Io } from '../io';
-import { ingestMessages } from '../messages';
+import { ingestMessages, runMessages } from '../messages';
 import { parsePeriod, periodCode } from '../period';
 import { formatTable } from '../query/format-table';
-import { resolveDbPath, withReadWarehouse } from '../warehouse';
+import { resolveDbPath, withReadWarehouse, type Warehouse } from '../warehouse';
 import { runQuery } from './query';
 
-/** `nrp status --period P`: for each reporting unit and table, the latest version and its time, or missing. */
+/**
+ * `nrp status --period P`: for each reporting unit and expected table, the latest version and its
+ * load time, or missing: mart_submission_status as the last build left it, one column per table.
+ * Loads made since that build are counted and pointed out (run nrp build to include them).
+ */
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, help } = parseCommandArgs('status', argv, { ...dbOption, period: { type: 'string' }, json: { type: 'boolean' } });
   if (help) {
@@ -17,21 +21,36 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (values.period === undefined) throw CliError.usage(ingestMessages.needPeriod);
   const period = parsePeriod(values.period);
   if (!period) throw CliError.usage(ingestMessages.badPeriodArg(values.period));
-  const missing = ingestMessages.missing.replace(/'/g, "''");
-  const cell = (table: string) => `coalesce(max(case when l.table_name = '${table}' then 'v' || l.version || ' ' || strftime(l.loaded_at, '%Y-%m-%d %H:%M') end), '${missing}') as "${table}"`;
-  const sql = `
-    with latest as (
-      select * from submissions where period = '${periodCode(period)}'
-      qualify version = max(version) over (partition by unit_code, table_name)
-    )
-    select u.code as unit_code, u.name as unit_name, ${cell('指标进度')}, ${cell('供地台账')}, ${cell('卫片图斑')}
-    from units u left join latest l on l.unit_code = u.code
-    where u.kind <> 'aggregate'
-    group by u.code, u.name, u.display_order
-    order by u.display_order`;
   return withReadWarehouse(resolveDbPath(values.db, io), async (wh) => {
+    const sql = await statusSql(wh, periodCode(period));
     if (values.json) io.stdout(JSON.stringify(await wh.all(sql), null, 2) + '\n');
     else io.stdout(formatTable(await runQuery(wh, sql)));
+    const unbuilt = await wh.one<{ n: number }>(
+      `select count(*) as n from submission_versions v
+        where v.is_latest and v.submission_id not in (select submission_id from mart_submission_status where submission_id is not null)`,
+    );
+    if (unbuilt && unbuilt.n > 0) io.stderr(runMessages.statusUnbuilt(unbuilt.n) + '\n');
     return EXIT.ok;
   });
+}
+
+const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** The mart pivoted to one row per unit, one column per expected table (in the mart's table order). */
+async function statusSql(wh: Warehouse, period: string): Promise<string> {
+  let tables: string[];
+  try {
+    tables = (await wh.all<{ table_name: string }>('select table_name from mart_submission_status group by table_name order by min(table_order)')).map((t) => t.table_name);
+  } catch (error) {
+    throw new CliError(runMessages.statusNotBuilt(duckdbMessage(error)), { cause: error });
+  }
+  const missing = quote(ingestMessages.missing);
+  const cell = (table: string) =>
+    `coalesce(max(case when table_name = ${quote(table)} and arrived then 'v' || version || ' ' || strftime(loaded_at, '%Y-%m-%d %H:%M') end), ${missing}) as "${table.replace(/"/g, '""')}"`;
+  return `
+    select unit_code, unit_name, ${tables.map(cell).join(', ')}
+      from mart_submission_status
+     where period = ${quote(period)}
+     group by unit_code, unit_name, display_order
+     order by display_order`;
 }

@@ -8,7 +8,7 @@ import { formatTable } from '../query/format-table';
 import { resolveDbPath, withReadWarehouse, type Warehouse } from '../warehouse';
 import { runQuery } from './query';
 
-/** `nrp submissions`: the registry, every version; `*` marks the version the models read. */
+/** `nrp submissions`: the registry, every version; `*` marks the latest, the one the models read (submission_versions.is_latest). */
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, help } = parseCommandArgs('submissions', argv, {
     ...dbOption, period: { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' },
@@ -26,10 +26,10 @@ export async function run(argv: string[], io: Io): Promise<number> {
     if (unitCode) where.push(`s.unit_code = '${unitCode.replace(/'/g, "''")}'`);
     const sql = `
       select s.period, s.unit_code, u.name as unit_name, s.table_name, s.version,
-             case when s.version = max(s.version) over (partition by s.unit_code, s.period, s.table_name) then '*' else '' end as latest,
+             case when s.is_latest then '*' else '' end as latest,
              s.row_count, strftime(s.loaded_at, '%Y-%m-%d %H:%M:%S') as loaded_at, s.file_name, len(s.warnings) as warnings,
              left(s.sha256, 12) as sha256
-      from submissions s left join units u on u.code = s.unit_code
+      from submission_versions s left join units u on u.code = s.unit_code
       ${where.length ? 'where ' + where.join(' and ') : ''}
       order by s.period, u.display_order, s.table_name, s.version`;
     const result = await runQuery(wh, sql);

@@ -2,17 +2,18 @@ import { bilingual } from './bilingual';
 
 export const runMessages = {
   summary: 'ingest the inbox, build, draw the charts and write the bulletin for a period',
-  help: `Usage: nrp run --period P [--inbox DIR] [--db FILE] [--out DIR] [--json]
+  help: `Usage: nrp run --period P [--inbox DIR] [--db FILE] [--out DIR] [--config FILE] [--json]
 
 One command from new files to a bulletin:
   1. ingest every file in the inbox that is not loaded yet (same bytes are skipped),
   2. build the models and run the data tests,
-  3. draw the charts of each period (OUT/charts/<P>/*.svg),
+  3. draw each chart of each period once, for its file (OUT/charts/<P>/*.svg) and the bulletin,
   4. write the bulletin of each period (OUT/bulletin-<P>.pdf).
   --period   a quarter (2023Q2, 2023年第二季度, …); repeat it for several, or give a year
              (2023) for every quarter of that year that has submissions
   --inbox    folder of the units' files (default: inbox)
   --out      folder for charts and bulletins (default: out)
+  --config   bulletin configuration (default: reports/bulletin.config.json): number and date per period
   --json     print the summary as JSON on standard output
 Exit codes: 0 all files accepted, 1 some file rejected (everything else still ran), 2 usage error.`,
   demoSummary: 'generate the sample submissions and run the whole of 2023 on them (npm start)',
@@ -44,5 +45,9 @@ expected, and the demo exits 0 when every file ended as the sample's MANIFEST.js
   demoExpectedRejects: (n: number) =>
     `\n上述 ${n} 个拒收文件是示例中故意制作的错误文件，拒收符合预期。\n` +
     `The ${n} rejected files are the sample's deliberately broken ones: rejecting them is what should happen.`,
+  statusNotBuilt: (detail: string) =>
+    bilingual('数据仓库尚未计算报送情况（mart_submission_status），请先运行 nrp build 或 nrp run', `the warehouse has no mart_submission_status yet: run nrp build (or nrp run) first\n${detail}`),
+  statusUnbuilt: (n: number) =>
+    bilingual(`另有 ${n} 份报送在上次计算之后载入，运行 nrp build 后计入`, `${n} table snapshot(s) loaded since the last build are not shown: run nrp build to include them`),
   demoDone: (out: string) => `\n示例通报已生成 / the sample bulletins are in: ${out}`,
 };

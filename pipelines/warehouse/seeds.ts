@@ -6,7 +6,7 @@ import { SEEDS_DIR, SQL_DIR } from '../paths';
 import type { Warehouse } from './connection';
 
 /** The seed tables, in load order. Each has `seeds/<name>.csv` and `sql/seeds/<name>.sql`. */
-export const SEED_TABLES = ['indicators', 'units', 'targets', 'divisions', 'key_tasks', 'key_task_milestones', 'key_task_statuses'] as const;
+export const SEED_TABLES = ['indicators', 'units', 'targets', 'main_targets', 'divisions', 'key_tasks', 'key_task_milestones', 'key_task_statuses'] as const;
 
 /** `NRP_SEEDS` points at another folder of seed CSVs (e.g. next year's plan); default `seeds/`. */
 export function seedsDir(env: Record<string, string | undefined> = process.env): string {

@@ -1,11 +1,14 @@
 /**
- * The charts of the quarterly bulletin. Stable API for reports/bulletin and `nrp charts`:
- *   bulletinCharts(rows, history) → [{ id, title, spec }]   pure, rows → Vega-Lite specs
- *   renderSvg(spec, { width })    → SVG text (headless Vega, bundled font metrics)
- *   renderPng(spec, { scale })    → PNG bytes (resvg, bundled font only)
- *   withoutTitle(spec)            → the spec for a captioned figure: title gone, notes kept
+ * The charts of the quarterly bulletin, as a library for the bulletin, `nrp charts` and `nrp run`:
+ *   chartsOf(model) / bulletinCharts(rows, history) → [{ id, kind, title, indicators, spec }]
+ *                                         pure: mart rows → Vega-Lite specs (with their titles)
+ *   bulletinChartsOf(model, charts)       the ones the bulletin prints
+ *   drawCharts(charts)                    each drawn once, as a figure (no title): id → SVG
+ *   writeChartFiles(dir, …, drawings)     the chart files: drawings framed with their titles, or PNG, or the specs
+ *   renderSvg(spec), renderPng(spec), svgToPng(svg)   one spec, headless
  */
-import type { ReportRow } from '../mart';
+import type { ProgressRow } from '../mart';
+import type { BulletinModel } from '../model/types';
 import { rankChart } from './rank';
 import { rateChart } from './rate';
 import { trendChart } from './trend';
@@ -14,8 +17,11 @@ import { overviewChart } from './overview';
 import type { Chart } from './types';
 
 export type { Chart, ChartKind, VlSpec } from './types';
-export { renderSvg, renderPng, svgToPng, compileSpec, prepareEngines } from './render';
-export { withoutTitle } from './title';
+export { renderSvg, renderPng, svgToPng } from './render';
+export { drawCharts, figureSpec } from './draw';
+export { framedSvg } from './frame';
+export { writeChartFiles, CHART_FORMATS, type ChartFormat, type ChartFileEntry } from './files';
+export { bulletinChartsOf } from './choose';
 export { FONT_FAMILY, FONT_FILES, PAGE_WIDTH } from './theme';
 export { rankChart } from './rank';
 export { rateChart } from './rate';
@@ -23,22 +29,25 @@ export { trendChart } from './trend';
 export { matrixChart } from './matrix';
 export { overviewChart } from './overview';
 
-/** The rates shown against their threshold. */
-export const RATE_CHARTS = ['commencement_rate', 'completion_rate', 'illegal_farmland_ratio'] as const;
+/** Every chart of the model's period (the trends from the year's earlier quarters). */
+export function chartsOf(model: Pick<BulletinModel, 'rows' | 'history'>): Chart[] {
+  return bulletinCharts(model.rows, model.history);
+}
 
 /**
- * Every chart for one period. `rows` are that period's rows (loadReportRows); `history` the rows
- * of the year's periods up to and including it, for the quarterly trends (may be empty).
+ * Every chart for one period. `rows` are that period's rows (mart_indicator_progress, in its
+ * order); `history` the rows of the year's earlier periods, for the quarterly trends (may be
+ * empty). Which indicators get a ranking or a rate chart is the catalogue's `unit_chart`.
  */
-export function bulletinCharts(rows: ReportRow[], history: ReportRow[] = []): Chart[] {
+export function bulletinCharts(rows: ProgressRow[], history: ProgressRow[] = []): Chart[] {
   const charts: Chart[] = [];
   if (rows.length === 0) return charts;
   const period = rows[0].period;
-  if (rows.some((r) => r.unit_code === '330400' && r.main_target != null)) charts.push(overviewChart(rows));
+  if (rows.some((r) => r.is_city && r.main_target != null)) charts.push(overviewChart(rows));
   if (rows.some((r) => r.main_target != null)) charts.push(matrixChart(rows, 'main_targets'));
   if (rows.some((r) => r.main_target == null)) charts.push(matrixChart(rows, 'other_indicators'));
   for (const code of rankedIndicators(rows)) charts.push(rankChart(rows, code));
-  for (const code of RATE_CHARTS) if (rows.some((r) => r.indicator_code === code)) charts.push(rateChart(rows, code));
+  for (const code of chartedIndicators(rows, 'rate')) charts.push(rateChart(rows, code));
   // The trend needs this period's rows even when `history` was given without them.
   const year = [...history.filter((r) => r.period !== period), ...rows];
   const mains = [...new Set(rows.filter((r) => r.main_target != null).map((r) => r.main_target!))].sort((a, b) => a - b);
@@ -46,15 +55,14 @@ export function bulletinCharts(rows: ReportRow[], history: ReportRow[] = []): Ch
   return charts;
 }
 
-/**
- * Cumulative main-target indicators with at least one unit target: those can be ranked. In
- * catalogue order (the order of `rows`).
- */
-export function rankedIndicators(rows: ReportRow[]): string[] {
-  const codes: string[] = [];
-  for (const r of rows) {
-    if (r.kind !== 'cumulative' || r.main_target == null || codes.includes(r.indicator_code)) continue;
-    if (rows.some((o) => o.indicator_code === r.indicator_code && o.unit_kind !== 'aggregate' && o.target != null)) codes.push(r.indicator_code);
-  }
-  return codes;
+/** Indicators whose catalogue row asks for this chart, in catalogue order. */
+export function chartedIndicators(rows: ProgressRow[], chart: 'rank' | 'rate'): string[] {
+  const codes = new Map<string, number>();
+  for (const r of rows) if (r.unit_chart === chart) codes.set(r.indicator_code, r.indicator_order);
+  return [...codes.entries()].sort((a, b) => a[1] - b[1]).map(([code]) => code);
+}
+
+/** Ranking charts: those the catalogue asks for where at least one unit has a target (else nothing ranks). */
+export function rankedIndicators(rows: ProgressRow[]): string[] {
+  return chartedIndicators(rows, 'rank').filter((code) => rows.some((o) => o.indicator_code === code && o.unit_kind !== 'aggregate' && o.target != null));
 }

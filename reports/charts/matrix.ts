@@ -1,6 +1,6 @@
-import type { ReportRow } from '../mart';
+import type { ProgressRow } from '../mart';
 import { chartTitle } from './title';
-import { chartConfig, PAGE_WIDTH, SIZES, STATUS_STYLE, statusScales, shortUnitName, type Status } from './theme';
+import { chartConfig, PAGE_WIDTH, SIZES, STATUS_STYLE, statusScales, type Status } from './theme';
 import type { Chart } from './types';
 import { textWidth } from './measure';
 
@@ -31,11 +31,11 @@ export function wrap(label: string, room: number): string[] {
 }
 
 /**
- * The lights at a glance: one row per indicator, one column per unit (the nine, then 全市 and
- * 市本级), and in each cell the light as a coloured shape (circle / triangle / square, so it
+ * The lights at a glance: one row per indicator, one column per unit (the reporting units, then
+ * the aggregates), and in each cell the light as a coloured shape (circle / triangle / square, so it
  * reads without colour). Units that did not report show a grey cross, not an empty cell.
  */
-export function matrixChart(rows: ReportRow[], which: 'main_targets' | 'other_indicators'): Chart {
+export function matrixChart(rows: ProgressRow[], which: 'main_targets' | 'other_indicators'): Chart {
   const picked = rows.filter((r) => (which === 'main_targets' ? r.main_target != null : r.main_target == null));
   const indicatorOrder: string[] = [];
   const labelOf = new Map<string, string>();
@@ -45,12 +45,13 @@ export function matrixChart(rows: ReportRow[], which: 'main_targets' | 'other_in
     labelOf.set(r.indicator_code, label);
     indicatorOrder.push(label);
   }
-  const units = [...new Map(picked.slice().sort((a, b) => a.display_order - b.display_order).map((r) => [r.unit_code, r])).values()];
-  const unitOrder = units.map((u) => shortUnitName(u));
+  const units = [...new Map(picked.slice().sort((a, b) => a.unit_order - b.unit_order).map((r) => [r.unit_code, r])).values()];
+  const unitOrder = units.map((u) => u.unit_short_name);
   const data = picked.map((r) => ({
     indicator: labelOf.get(r.indicator_code)!,
-    unit: shortUnitName(r),
+    unit: r.unit_short_name,
     unit_name: r.unit_name,
+    aggregate: r.unit_kind === 'aggregate',
     light: STATUS_STYLE[r.status].label,
   }));
   const present = [...new Set(picked.map((r) => r.status))] as Status[];
@@ -69,6 +70,7 @@ export function matrixChart(rows: ReportRow[], which: 'main_targets' | 'other_in
   const rowOrder = indicatorOrder.map((l) => lines.get(l)!.join('\n'));
   const title = which === 'main_targets' ? '主要目标亮灯情况' : '其他指标亮灯情况';
   const period = picked[0]?.period ?? '';
+  const aggregates = units.filter((u) => u.unit_kind === 'aggregate').map((u) => u.unit_name);
   return {
     id: `matrix-${which}`,
     kind: 'matrix',
@@ -76,7 +78,7 @@ export function matrixChart(rows: ReportRow[], which: 'main_targets' | 'other_in
     title,
     spec: {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: chartTitle(title, [`${period.slice(0, 4)}年第${'一二三四'[Number(period.slice(-1)) - 1]}季度；全市、市本级为汇总`]),
+      title: chartTitle(title, [`${period.slice(0, 4)}年第${'一二三四'[Number(period.slice(-1)) - 1]}季度${aggregates.length ? `；${aggregates.join('、')}为汇总` : ''}`]),
       config: { ...chartConfig(), padding: PADDING, axis: { ...chartConfig().axis, labelFontSize: LABEL_SIZE }, legend: { ...chartConfig().legend, columns: 3 } },
       width: cell * unitOrder.length,
       height: (twoLines ? ROW_TWO_LINES : SIZES.matrixRow) * indicatorOrder.length,
@@ -88,7 +90,7 @@ export function matrixChart(rows: ReportRow[], which: 'main_targets' | 'other_in
           encoding: {
             x: { field: 'unit', type: 'nominal', sort: unitOrder },
             y: { field: 'indicator', type: 'nominal', sort: rowOrder },
-            color: { condition: { test: "indexof(['全市','市本级'], datum.unit) >= 0", value: '#EEF2F8' }, value: '#F6F6F6' },
+            color: { condition: { test: 'datum.aggregate', value: '#EEF2F8' }, value: '#F6F6F6' },
           },
         },
         {

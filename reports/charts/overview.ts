@@ -1,10 +1,10 @@
-import type { ReportRow } from '../mart';
+import type { ProgressRow } from '../mart';
+import { leftOutSentence } from '../text/phrases';
 import { chartTitle } from './title';
 import { chartConfig, formatAmount, formatPercent, INK, PAGE_WIDTH, SIZES, STATUS_STYLE, statusScales, type Status } from './theme';
 import { textWidth } from './measure';
 import type { Chart, VlSpec } from './types';
 
-const CITY = '330400';
 const LABEL_GAP = 16;
 
 /**
@@ -13,8 +13,8 @@ const LABEL_GAP = 16;
  * levels, which have no time progress, the value against the threshold in words. Every row
  * carries its light as a shape as well as a colour.
  */
-export function overviewChart(rows: ReportRow[]): Chart {
-  const city = rows.filter((r) => r.unit_code === CITY && r.main_target != null);
+export function overviewChart(rows: ProgressRow[]): Chart {
+  const city = rows.filter((r) => r.is_city && r.main_target != null);
   if (city.length === 0) throw new Error('overviewChart: no city rows for main targets');
   const data = city.map((r) => {
     const cumulative = r.kind === 'cumulative';
@@ -47,8 +47,9 @@ export function overviewChart(rows: ReportRow[]): Chart {
   const y = { field: 'row', type: 'nominal', sort: order, title: null, axis: { labelLimit: 0, ticks: false, domain: false, labelPadding: 6 } };
   const period = city[0].period;
   const incomplete = city.find((r) => r.incomplete && r.missing_units);
-  const subtitle = [`${period.slice(0, 4)}年第${'一二三四'[Number(period.slice(-1)) - 1]}季度，全市；累计指标为完成年度目标的比例，黑色短线为序时进度`];
-  if (incomplete) subtitle.push(`${incomplete.missing_units}未按时报送，全市数据不含${incomplete.missing_units!.includes('、') ? '上述单位' : '该单位'}`);
+  const cityName = city[0].unit_name;
+  const subtitle = [`${period.slice(0, 4)}年第${'一二三四'[Number(period.slice(-1)) - 1]}季度，${cityName}；累计指标为完成年度目标的比例，黑色短线为序时进度`];
+  if (incomplete) subtitle.push(leftOutSentence(incomplete.missing_units!.split('、'), cityName));
 
   const layers: VlSpec[] = [
     {
@@ -81,7 +82,7 @@ export function overviewChart(rows: ReportRow[]): Chart {
       encoding: { x: { ...x, axis: null }, y, text: { field: 'label', type: 'nominal' } },
     },
   ];
-  const title = '主要目标完成情况（全市）';
+  const title = `主要目标完成情况（${cityName}）`;
   return {
     id: 'overview-main_targets',
     kind: 'overview',
@@ -100,7 +101,7 @@ export function overviewChart(rows: ReportRow[]): Chart {
   };
 }
 
-function rowLabel(r: ReportRow, shown: boolean, status: Status): string {
+function rowLabel(r: ProgressRow, shown: boolean, status: Status): string {
   if (!shown) return STATUS_STYLE[status].label;
   if (r.kind === 'cumulative') {
     if (r.completion_pct == null) return `${formatAmount(r.actual!, r.unit_of_measure)}（无目标）`;

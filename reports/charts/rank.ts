@@ -1,5 +1,6 @@
 import { gapPhrase } from '../format';
-import type { ReportRow } from '../mart';
+import type { ProgressRow } from '../mart';
+import { leftOutSentence } from '../text/phrases';
 import { formatAmount, formatPercent, INK, STATUS_STYLE } from './theme';
 import type { Chart } from './types';
 import { missingLabel, rankedUnits, unitBarsSpec } from './unit-bars';
@@ -8,11 +9,11 @@ import { missingLabel, rankedUnits, unitBarsSpec } from './unit-bars';
  * Ranking of the reporting units on one cumulative indicator: completion of the annual target
  * (完成率), coloured by light, with the expected time progress (序时进度) as a dashed rule.
  */
-export function rankChart(rows: ReportRow[], indicatorCode: string): Chart {
+export function rankChart(rows: ProgressRow[], indicatorCode: string): Chart {
   const own = rows.filter((r) => r.indicator_code === indicatorCode);
   if (own.length === 0) throw new Error(`rankChart: no rows for ${indicatorCode}`);
   const first = own[0];
-  const city = own.find((r) => r.unit_kind === 'aggregate' && r.unit_code === '330400');
+  const city = own.find((r) => r.is_city);
   const expected = own.find((r) => r.expected_pct != null)?.expected_pct ?? null;
   const units = rankedUnits(own);
 
@@ -26,7 +27,7 @@ export function rankChart(rows: ReportRow[], indicatorCode: string): Chart {
   const title = `${first.indicator_name}：各地完成年度目标情况`;
   const subtitle: string[] = [];
   if (city) subtitle.push(citySentence(city));
-  const note = missingNote(units);
+  const note = missingNote(units, city);
   if (note) subtitle.push(note);
 
   const references = expected == null ? [] : [{ x: expected, label: `序时进度 ${expected}%`, color: INK.reference, dash: [4, 3] }];
@@ -39,17 +40,17 @@ export function rankChart(rows: ReportRow[], indicatorCode: string): Chart {
   };
 }
 
-function citySentence(city: ReportRow): string {
-  if (city.actual == null) return `全市：${STATUS_STYLE[city.status === 'missing' ? 'missing' : 'no_data'].label}`;
-  const done = `全市累计完成${formatAmount(city.actual, city.unit_of_measure)}`;
+function citySentence(city: ProgressRow): string {
+  if (city.actual == null) return `${city.unit_name}：${STATUS_STYLE[city.status === 'missing' ? 'missing' : 'no_data'].label}`;
+  const done = `${city.unit_name}累计完成${formatAmount(city.actual, city.unit_of_measure)}`;
   if (city.target == null || city.completion_pct == null) return done;
   const phrase = gapPhrase(city.gap_pp);
   const gap = phrase ? `，${phrase}` : '';
   return `${done}，为年度目标${formatAmount(city.target, city.unit_of_measure)}的${formatPercent(city.completion_pct)}${gap}`;
 }
 
-/** "嘉善县未按时报送" — the bulletin's wording for units that did not submit. */
-export function missingNote(units: ReportRow[]): string | undefined {
+/** The bulletin's sentence for the units that did not submit (leftOutSentence), if any did not. */
+export function missingNote(units: ProgressRow[], city: ProgressRow | undefined): string | undefined {
   const missing = units.filter((r) => r.status === 'missing').map((r) => r.unit_name);
-  return missing.length ? `${missing.join('、')}未按时报送，全市数据不含${missing.length > 1 ? '上述单位' : '该单位'}` : undefined;
+  return missing.length && city ? leftOutSentence(missing, city.unit_name) : undefined;
 }

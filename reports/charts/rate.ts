@@ -1,4 +1,4 @@
-import type { ReportRow } from '../mart';
+import type { ProgressRow } from '../mart';
 import { formatPercent, INK } from './theme';
 import type { Chart } from './types';
 import { missingNote } from './rank';
@@ -9,11 +9,11 @@ import { missingLabel, rankedUnits, unitBarsSpec } from './unit-bars';
  * threshold as a dashed rule, and the city's pooled rate (Σ numerator / Σ denominator) as a
  * solid rule, so the reader sees who is above or below the line and where the city stands.
  */
-export function rateChart(rows: ReportRow[], indicatorCode: string): Chart {
+export function rateChart(rows: ProgressRow[], indicatorCode: string): Chart {
   const own = rows.filter((r) => r.indicator_code === indicatorCode);
   if (own.length === 0) throw new Error(`rateChart: no rows for ${indicatorCode}`);
   const first = own[0];
-  const city = own.find((r) => r.unit_code === '330400');
+  const city = own.find((r) => r.is_city);
   const threshold = city?.target ?? own.find((r) => r.target != null)?.target ?? null;
   const units = rankedUnits(own);
   const isMax = first.direction === 'max';
@@ -33,7 +33,7 @@ export function rateChart(rows: ReportRow[], indicatorCode: string): Chart {
     references.push({ x: threshold, label: `${isMax ? '上限' : '目标'} ${isMax ? '≤' : '≥'}${formatPercent(threshold)}`, color: INK.reference, dash: [4, 3] });
   }
   if (city?.actual != null) {
-    references.push({ x: city.actual, label: `全市 ${formatPercent(city.actual)}`, color: INK.city, dash: [] as number[] });
+    references.push({ x: city.actual, label: `${city.unit_name} ${formatPercent(city.actual)}`, color: INK.city, dash: [] as number[] });
   }
 
   const title = `${first.indicator_name}：各地情况`;
@@ -41,11 +41,11 @@ export function rateChart(rows: ReportRow[], indicatorCode: string): Chart {
   if (city) {
     subtitle.push(
       city.actual == null
-        ? '全市：无数据'
-        : `全市${first.indicator_name}${formatPercent(city.actual)}${fraction(city)}，${threshold == null ? '无目标' : `${isMax ? '上限' : '目标'}${formatPercent(threshold)}`}`,
+        ? `${city.unit_name}：无数据`
+        : `${city.unit_name}${first.indicator_name}${formatPercent(city.actual)}${fraction(city)}，${threshold == null ? '无目标' : `${isMax ? '上限' : '目标'}${formatPercent(threshold)}`}`,
     );
   }
-  const note = missingNote(units);
+  const note = missingNote(units, city);
   if (note) subtitle.push(note);
   return {
     id: `rate-${indicatorCode}`,
@@ -56,12 +56,12 @@ export function rateChart(rows: ReportRow[], indicatorCode: string): Chart {
   };
 }
 
-/** Rates counted in parcels (kpis.md); area ratios such as 违法占用耕地比例 are not. */
-const COUNT_RATES = new Set(['commencement_rate', 'completion_rate']);
-
-/** "（45/50）" for count-based rates, so a 100% of 1 parcel reads differently from 100% of 40. */
-function fraction(r: ReportRow): string {
-  if (!COUNT_RATES.has(r.indicator_code) || r.numerator == null || r.denominator == null) return '';
+/**
+ * "（45/50）" for rates counted in items (the catalogue's fraction_unit, e.g. parcels), so a 100%
+ * of 1 parcel reads differently from 100% of 40; area ratios such as 违法占用耕地比例 have none.
+ */
+function fraction(r: ProgressRow): string {
+  if (r.fraction_unit == null || r.numerator == null || r.denominator == null) return '';
   if (!Number.isInteger(r.numerator) || !Number.isInteger(r.denominator)) return '';
   return `（${r.numerator}/${r.denominator}）`;
 }

@@ -30,25 +30,9 @@ function loadEngines() {
   return engines;
 }
 
-/**
- * Loads vega, vega-lite and the measuring font now, so that a worker can be ready before the
- * rows arrive (reports/bulletin/chart-worker.ts).
- */
-export async function prepareEngines(): Promise<void> {
-  await loadEngines();
-  vegaTextWidth({ fontSize: 10 }, '图');
-  vegaTextWidth({ fontSize: 10, fontWeight: 'bold' }, '图');
-}
-
 export interface RenderOptions {
   /** Overrides the spec's width (px = pt); only for specs that have a top-level width. */
   width?: number;
-}
-
-/** The Vega spec Vega-Lite compiles to (for debugging and for `--format vg.json`). */
-export async function compileSpec(spec: VlSpec): Promise<unknown> {
-  const { vl } = await loadEngines();
-  return vl.compile(spec).spec;
 }
 
 export async function renderSvg(spec: VlSpec, options: RenderOptions = {}): Promise<string> {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { percent, quantity, shortUnitName as sharedShortName } from '../format';
-import type { ReportRow } from '../mart';
+import { percent, quantity } from '../format';
+import type { ProgressRow } from '../mart';
 
 /**
  * Everything a chart looks like, in one place: font, sizes, status colours and shapes, number
@@ -33,7 +33,7 @@ export const SIZES = {
   matrixRow: 20,
 } as const;
 
-export type Status = ReportRow['status'];
+export type Status = ProgressRow['status'];
 
 /**
  * Traffic lights that survive colour blindness: Okabe–Ito bluish green / orange / vermillion
@@ -98,11 +98,6 @@ export function formatPercent(value: number): string {
 /** `2.31万亩`, `6485.8亩`, `12个`, `264.91万平方米` */
 export function formatAmount(value: number, unit: string): string {
   return quantity(value, unit);
-}
-
-/** 南湖区 → 南湖, 嘉兴经济技术开发区 → 经开区; aggregates keep their names. */
-export function shortUnitName(row: Pick<ReportRow, 'unit_code' | 'unit_name' | 'unit_kind'>): string {
-  return sharedShortName(row.unit_code, row.unit_name, row.unit_kind);
 }
 
 /** Quarter label from a period code: `2023Q2` → `二季度`. */

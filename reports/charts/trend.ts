@@ -1,9 +1,8 @@
-import type { ReportRow } from '../mart';
+import type { ProgressRow } from '../mart';
 import { chartTitle } from './title';
 import { chartConfig, formatAmount, formatPercent, INK, PAGE_WIDTH, quarterLabel, SIZES, STATUS_STYLE, statusScales, type Status } from './theme';
 import type { Chart, VlSpec } from './types';
 
-const CITY = '330400';
 const QUARTERS = ['一季度', '二季度', '三季度', '四季度'];
 /** Room left of each panel for the y-axis labels ("100%", "190万"): the panels are fixed-width. */
 const AXIS_ROOM = 52;
@@ -17,12 +16,12 @@ const TICK_WIDTH = BAR_WIDTH + 12;
  * annual target against the schedule (序时进度, a dark tick on each quarter); rates and levels
  * show the value against the threshold or floor (a dashed rule).
  */
-export function trendChart(history: ReportRow[], mainTarget: number, period: string): Chart {
+export function trendChart(history: ProgressRow[], mainTarget: number, period: string): Chart {
   const year = period.slice(0, 4);
-  const rows = history.filter((r) => r.unit_code === CITY && r.main_target === mainTarget && r.period.startsWith(year) && r.period <= period);
+  const rows = history.filter((r) => r.is_city && r.main_target === mainTarget && r.period.startsWith(year) && r.period <= period);
   const codes = [...new Set(rows.map((r) => r.indicator_code))];
   if (codes.length === 0) throw new Error(`trendChart: no city rows for main target ${mainTarget}`);
-  const title = `主要目标${mainTarget}季度进展（全市）`;
+  const title = `主要目标${mainTarget}季度进展（${rows[0].unit_name}）`;
   const panels = codes.map((code) => panel(rows.filter((r) => r.indicator_code === code)));
   return {
     id: `trend-main_target_${mainTarget}`,
@@ -41,7 +40,7 @@ export function trendChart(history: ReportRow[], mainTarget: number, period: str
   };
 }
 
-function subtitleFor(rows: ReportRow[]): string[] {
+function subtitleFor(rows: ProgressRow[]): string[] {
   const kinds = new Set(rows.map((r) => r.kind));
   const parts: string[] = [];
   if (kinds.has('cumulative')) parts.push('累计指标为完成年度目标的比例，黑色短线为序时进度');
@@ -60,7 +59,7 @@ interface Point {
   top: number;
 }
 
-function panel(rows: ReportRow[]): VlSpec {
+function panel(rows: ProgressRow[]): VlSpec {
   const first = rows[0];
   const cumulative = first.kind === 'cumulative';
   const level = first.kind === 'level';

@@ -1,19 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { compileCached } from '../../pipelines/code-cache';
+import { Script } from 'node:vm';
 
 /**
  * Loads a package's single-file UMD build (vega's `build/vega.js`, vega-lite's
- * `build/vega-lite.min.js`) as a CommonJS-style function, with V8's compiled code kept on disk.
+ * `build/vega-lite.min.js`) as a CommonJS-style function.
  *
  * Why: the ESM entry points pull in ~40 packages as separate modules; resolving, linking and
- * compiling them cost ~0.4 s CPU per process, the UMD files ~0.1 s, and ~0.03 s with the code
- * cache. Same versions, same code (the UMD files are built from the same sources by the
- * packages themselves), so the charts are byte-identical (test/charts compares the SVGs).
- *
- * The compiled code is kept by pipelines/code-cache.ts (written when the work is done, with
- * every function the charts needed).
+ * compiling them cost ~0.4 s CPU per process, the UMD files ~0.1 s. Same versions, same code
+ * (the UMD files are built from the same sources by the packages themselves), so the charts are
+ * byte-identical (test/charts compares the SVGs). A V8 code cache for these two files was
+ * measured and removed (BENCHMARKS.md: it bought nothing for a bulletin).
  */
 const requireHere = createRequire(__filename);
 
@@ -30,7 +28,7 @@ export function packageFile(pkg: string, file: string): string {
 export function loadUmd<T>(file: string, deps: Record<string, unknown> = {}): T {
   const source = readFileSync(file, 'utf8');
   const wrapped = `(function (exports, module, require, define) {${source}\n})`;
-  const factory = compileCached(wrapped, file, 'umd').runInThisContext() as (e: object, m: object, r: (n: string) => unknown, d: undefined) => void;
+  const factory = new Script(wrapped, { filename: file }).runInThisContext() as (e: object, m: object, r: (n: string) => unknown, d: undefined) => void;
   const mod = { exports: {} as Record<string, unknown> };
   const req = (name: string) => {
     if (name in deps) return deps[name];

@@ -1,4 +1,4 @@
-import type { ReportRow } from '../mart';
+import type { ProgressRow } from '../mart';
 import { chartTitle } from './title';
 import { chartConfig, INK, PAGE_WIDTH, SIZES, STATUS_STYLE, statusScales, type Status } from './theme';
 import { textWidth } from './measure';
@@ -35,15 +35,15 @@ export interface UnitBarsInput {
 }
 
 /** Reporting units (not the aggregates), best rank first; unranked units after, in display order. */
-export function rankedUnits(rows: ReportRow[]): ReportRow[] {
+export function rankedUnits(rows: ProgressRow[]): ProgressRow[] {
   return rows
     .filter((r) => r.unit_kind !== 'aggregate')
     .slice()
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.display_order - b.display_order);
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit_order - b.unit_order);
 }
 
 /** Why a unit has no bar, in the words of the legend. */
-export function missingLabel(row: ReportRow): string {
+export function missingLabel(row: ProgressRow): string {
   if (row.status === 'missing' || row.status === 'no_data') return STATUS_STYLE[row.status].label;
   return STATUS_STYLE.no_target.label;
 }

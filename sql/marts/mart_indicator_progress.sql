@@ -20,6 +20,19 @@
 -- column prev_actual: The same unit's value for the previous quarter of the same year, if any
 -- column incomplete: Aggregates: true where a member did not submit for the period; null for units
 -- column missing_units: Aggregates: names of the members that did not submit, 、-separated; null for units
+-- column unit_kind: county or zone (the reporting units) or aggregate (全市, 市本级)
+-- column unit_short_name: Short unit name for narrow columns (南湖, 经开区); aggregates keep their names
+-- column unit_order: Order of the unit in tables and charts (units.display_order)
+-- column is_city: The unit is the city aggregate (全市, units.is_city): the subject of the city bulletin
+-- column main_target: Number of the work plan's main target (主要目标) the indicator belongs to; null for other indicators
+-- column main_target_title: Heading of that main target in the plan year's words (main_targets seed; where the seed has none, the name of its first indicator)
+-- column indicator_order: Order of the indicator in its year's catalogue (indicators.display_order)
+-- column unit_chart: The chart that compares the units on this indicator: rank, rate, or null for none
+-- column fraction_unit: Rates counted in items (宗: parcels): what numerator and denominator count; null otherwise
+
+-- The contract's columns (kpis.md) come first, in its order; the columns after missing_units
+-- are what the outputs need to lay the rows out (order, names, headings) without reading the
+-- seeds themselves. Read it ordered by period, unit_order, indicator_order.
 
 with
 
@@ -32,7 +45,21 @@ catalogue as (
 ),
 
 unit_names as (
-    select code, name from units
+    select code, name, kind, short_name, display_order, coalesce(is_city, false) as is_city from units
+),
+
+-- A main target without a heading in the seed is headed by its first indicator's name.
+main_target_titles as (
+    select
+        catalogue.year,
+        catalogue.main_target,
+        coalesce(any_value(main_targets.title), arg_min(catalogue.name, catalogue.display_order)) as title
+    from catalogue
+    left join main_targets
+        on main_targets.year = catalogue.year
+       and main_targets.main_target = catalogue.main_target
+    where catalogue.main_target is not null
+    group by catalogue.year, catalogue.main_target
 ),
 
 periods as (
@@ -100,12 +127,25 @@ final as (
         with_previous.rank,
         cast(with_previous.prev_actual as double)    as prev_actual,
         with_previous.incomplete,
-        with_previous.missing_units
+        with_previous.missing_units,
+        unit_names.kind                       as unit_kind,
+        coalesce(unit_names.short_name, unit_names.name) as unit_short_name,
+        unit_names.display_order              as unit_order,
+        unit_names.is_city,
+        catalogue.main_target,
+        main_target_titles.title              as main_target_title,
+        catalogue.display_order               as indicator_order,
+        catalogue.unit_chart,
+        catalogue.fraction_unit
     from with_previous
     join unit_names on unit_names.code = with_previous.unit_code
     join catalogue
         on catalogue.year = with_previous.period_year
        and catalogue.code = with_previous.indicator_code
+    left join main_target_titles
+        on main_target_titles.year = catalogue.year
+       and main_target_titles.main_target = catalogue.main_target
 )
 
 select * from final
+order by period, unit_order, indicator_order

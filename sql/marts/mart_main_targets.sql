@@ -4,6 +4,7 @@
 -- column unit_name: Unit name
 -- column display_order: Order of the unit in tables and charts
 -- column main_target: Number of the main target (indicators.main_target)
+-- column main_target_title: Heading of the main target in the plan year's words (main_targets seed; where the seed has none, the name of its first indicator)
 -- column indicator_codes: Catalogue codes of the main target's indicators, in catalogue order, comma-separated
 -- column indicators: Indicators in the main target
 -- column green: Of those, green
@@ -14,48 +15,33 @@
 
 with
 
+-- Every layout column (main target, its heading, catalogue and unit order) comes with the rows.
 progress as (
-    select * from mart_indicator_progress
-),
-
-catalogue as (
-    select year, code, main_target, rowid as catalogue_order from indicators where main_target is not null
-),
-
-unit_info as (
-    select code, display_order from units
-),
-
-joined as (
-    select progress.*, catalogue.main_target, catalogue.catalogue_order
-    from progress
-    join catalogue
-        on catalogue.year = year(progress.period_end)
-       and catalogue.code = progress.indicator_code
+    select * from mart_indicator_progress where main_target is not null
 ),
 
 final as (
     select
-        joined.period,
-        joined.unit_code,
-        joined.unit_name,
-        unit_info.display_order,
-        joined.main_target,
-        string_agg(joined.indicator_code, ',' order by joined.catalogue_order)     as indicator_codes,
-        cast(count(*) as integer)                                                  as indicators,
-        cast(count(*) filter (where joined.status = 'green') as integer)           as green,
-        cast(count(*) filter (where joined.status = 'yellow') as integer)          as yellow,
-        cast(count(*) filter (where joined.status = 'red') as integer)             as red,
-        cast(count(*) filter (where joined.status not in ('green', 'yellow', 'red')) as integer) as unrated,
+        period,
+        unit_code,
+        unit_name,
+        unit_order                                                          as display_order,
+        main_target,
+        main_target_title,
+        string_agg(indicator_code, ',' order by indicator_order)            as indicator_codes,
+        cast(count(*) as integer)                                           as indicators,
+        cast(count(*) filter (where status = 'green') as integer)           as green,
+        cast(count(*) filter (where status = 'yellow') as integer)          as yellow,
+        cast(count(*) filter (where status = 'red') as integer)             as red,
+        cast(count(*) filter (where status not in ('green', 'yellow', 'red')) as integer) as unrated,
         case
-            when bool_or(joined.status = 'red') then 'red'
-            when bool_or(joined.status = 'yellow') then 'yellow'
-            when bool_or(joined.status = 'green') then 'green'
-        end                                                                        as worst_status
-    from joined
-    join unit_info on unit_info.code = joined.unit_code
-    group by joined.period, joined.unit_code, joined.unit_name, unit_info.display_order, joined.main_target
-    order by joined.period, unit_info.display_order, joined.main_target
+            when bool_or(status = 'red') then 'red'
+            when bool_or(status = 'yellow') then 'yellow'
+            when bool_or(status = 'green') then 'green'
+        end                                                                 as worst_status
+    from progress
+    group by period, unit_code, unit_name, unit_order, main_target, main_target_title
+    order by period, unit_order, main_target
 )
 
 select * from final

@@ -3,6 +3,8 @@
 -- column unit_code: Unit or aggregate code
 -- column unit_name: Unit name
 -- column unit_kind: county, zone or aggregate
+-- column unit_short_name: Short unit name for narrow columns
+-- column is_city: The unit is the city aggregate (全市)
 -- column display_order: Order of the unit in tables and charts
 -- column indicators: Indicators in the period's catalogue
 -- column green: Indicators on or ahead of target / time progress
@@ -13,6 +15,7 @@
 -- column no_target: Indicators with a value but no target
 -- column rated: Indicators with a colour (green + yellow + red)
 -- column green_share_pct: 100 × green / rated; null where nothing is rated
+-- column submitted: The unit sent at least one table for the period (aggregates: at least one member did); false exactly when every indicator is missing
 
 with
 
@@ -21,7 +24,7 @@ progress as (
 ),
 
 unit_info as (
-    select code, kind, display_order from units
+    select code, kind, short_name, display_order, coalesce(is_city, false) as is_city from units
 ),
 
 counts as (
@@ -46,6 +49,8 @@ final as (
         counts.unit_code,
         counts.unit_name,
         unit_info.kind           as unit_kind,
+        coalesce(unit_info.short_name, counts.unit_name) as unit_short_name,
+        unit_info.is_city,
         unit_info.display_order,
         counts.indicators,
         counts.green,
@@ -55,7 +60,8 @@ final as (
         counts.no_data,
         counts.no_target,
         counts.green + counts.yellow + counts.red as rated,
-        100.0 * counts.green / nullif(counts.green + counts.yellow + counts.red, 0) as green_share_pct
+        100.0 * counts.green / nullif(counts.green + counts.yellow + counts.red, 0) as green_share_pct,
+        counts.missing < counts.indicators as submitted
     from counts
     join unit_info on unit_info.code = counts.unit_code
     order by counts.period, unit_info.display_order

@@ -14,6 +14,9 @@ select
   plan_section,
   cast(yellow_band as double)      as yellow_band,
   notes,
+  cast(display_order as integer)   as display_order,
+  nullif(unit_chart, '')           as unit_chart,
+  nullif(fraction_unit, '')        as fraction_unit,
   cast(schedule_q1 as double)      as schedule_q1,
   cast(schedule_q2 as double)      as schedule_q2,
   cast(schedule_q3 as double)      as schedule_q3,
@@ -33,6 +36,9 @@ comment on column indicators.source is 'Where the figure comes from: summary (�
 comment on column indicators.plan_section is 'Section of the work plan that sets it';
 comment on column indicators.yellow_band is 'Yellow band: 百分点 of completion for cumulative, units of the value for rate and level';
 comment on column indicators.notes is 'How the figure is defined';
+comment on column indicators.display_order is 'Catalogue order within the year: the order of indicators in tables, lists and charts';
+comment on column indicators.unit_chart is 'The chart comparing the units on it: rank (completion ranking of a cumulative indicator), rate (each unit against the threshold); null for none';
+comment on column indicators.fraction_unit is 'Rates whose numerator and denominator are counts (宗: parcels): what they count; charts show the fraction (45/50) beside the rate. Null for area ratios and rates reported as a figure';
 comment on column indicators.schedule_q1 is 'Expected completion % at the end of Q1 (序时进度), cumulative only';
 comment on column indicators.schedule_q2 is 'Expected completion % at the end of Q2, cumulative only';
 comment on column indicators.schedule_q3 is 'Expected completion % at the end of Q3, cumulative only';

@@ -3,15 +3,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withWriteWarehouse } from '../../pipelines/warehouse';
 import { nrp, tempDir } from '../helpers';
-import { martWarehouse } from '../mart-warehouse';
+import { sampleWarehouse } from '../mart-warehouse';
 import { readPng } from './png';
-import { ALL_ROWS } from './rows';
 
 describe('nrp charts', () => {
   const dir = tempDir('nrp-charts-');
   let db = '';
   beforeAll(async () => {
-    db = await martWarehouse(dir, ALL_ROWS);
+    db = await sampleWarehouse();
   });
 
   it('writes every chart of the period as Vega-Lite JSON, named for what it shows, with charts.json', async () => {
@@ -34,6 +33,7 @@ describe('nrp charts', () => {
     expect((await nrp(['charts', '-p', '2023Q1', '--db', db, '--out', svgOut, '--only', 'rank-land'])).code).toBe(0);
     const svg = readFileSync(join(svgOut, 'rank-land_supply.svg'), 'utf8');
     expect(svg).toContain('>嘉兴经济技术开发区</text>');
+    expect(svg).toContain('>国有土地供应总量：各地完成年度目标情况</text>'); // the file carries the chart's title
     const pngOut = join(dir, 'png');
     // PNG is the slow format (resvg lays out CJK text): two charts are enough here.
     const result = await nrp(['charts', '-p', '2023Q1', '--db', db, '--out', pngOut, '--format', 'png', '--scale', '1', '--only', 'overview-,rate-commencement']);
@@ -57,18 +57,15 @@ describe('nrp charts', () => {
 
   it('a period without mart rows exits 1 and says to run nrp build; writes nothing', async () => {
     const out = join(dir, 'empty');
-    const result = await nrp(['charts', '-p', '2023Q4', '--db', db, '--out', out]);
+    const result = await nrp(['charts', '-p', '2024Q1', '--db', db, '--out', out]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('nrp build');
     expect(existsSync(out)).toBe(false);
   });
 
-  it('a warehouse without the mart exits 1 and says to run nrp build', async () => {
+  it('a warehouse without the mart (never built) exits 1 and says to run nrp build', async () => {
     const bare = join(dir, 'bare.duckdb');
-    await withWriteWarehouse(bare, async (wh) => {
-      await wh.run('drop table if exists mart_indicator_progress');
-      await wh.run('drop view if exists mart_indicator_progress');
-    });
+    await withWriteWarehouse(bare, async () => undefined);
     const result = await nrp(['charts', '-p', '2023Q2', '--db', bare, '--out', join(dir, 'bare')]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('nrp build');

@@ -65,6 +65,20 @@ describe('nrp run', () => {
     expect(text).toContain(`国有土地供应总量${shown}`);
   });
 
+  it('nrp status shows mart_submission_status, and nrp submissions marks the latest version of each table', () => {
+    const status = JSON.parse(nrpProcess(['status', '--db', db, '--period', '2023Q2', '--json']).stdout) as Record<string, string>[];
+    const mart = JSON.parse(nrpProcess(['query', '--db', db, '--format', 'json',
+      "select unit_code, table_name, 'v' || version || ' ' || strftime(loaded_at, '%Y-%m-%d %H:%M') as cell from mart_submission_status where period = '2023Q2' and arrived"]).stdout) as { unit_code: string; table_name: string; cell: string }[];
+    expect(mart.length).toBeGreaterThan(20);
+    for (const m of mart) expect(status.find((s) => s.unit_code === m.unit_code)![m.table_name]).toBe(m.cell);
+    const nanhu = JSON.parse(nrpProcess(['submissions', '--db', db, '--period', '2023Q2', '--unit', '南湖区', '--json']).stdout) as { table_name: string; version: number; latest: string }[];
+    for (const table of new Set(nanhu.map((s) => s.table_name))) {
+      const versions = nanhu.filter((s) => s.table_name === table);
+      const newest = Math.max(...versions.map((s) => s.version));
+      expect(versions.map((s) => [s.version, s.latest])).toEqual(versions.map((s) => [s.version, s.version === newest ? '*' : '']));
+    }
+  });
+
   it('a second run loads nothing again and still writes the bulletin', () => {
     const again = nrpProcess(['run', '--period', '2023Q2', '--inbox', inbox, '--db', db, '--out', out]);
     expect(again.code).toBe(1);

@@ -45,6 +45,8 @@ describe('nrp template → fill in → nrp ingest', () => {
     expect(loaded.code).toBe(0);
     expect(loaded.stdout).toContain('海盐县 2023Q2');
 
+    // nrp status shows mart_submission_status, as the last build left it.
+    expect((await nrp(['build', '--db', db], { cwd: dir })).code).toBe(0);
     const status = await nrp(['status', '--db', db, '--period', '2023Q2', '--json'], { cwd: dir });
     const matrix = JSON.parse(status.stdout) as Record<string, string>[];
     const haiyan = matrix.find((r) => r.unit_code === '330424')!;

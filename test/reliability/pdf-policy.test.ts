@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FONTS } from '../../reports/bulletin/styles';
-import { renderPdf } from '../../reports/bulletin/render';
+import { FONTS } from '../../reports/pdf/styles';
+import { renderPdf } from '../../reports/pdf/engine';
 
 /** pdfmake may read the project's font files and nothing else: no URL, no other local file. */
 describe('pdfmake resource policy', () => {

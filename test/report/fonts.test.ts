@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { disableCjkShaping, FONT_FILES, isFontFile } from '../../reports/bulletin/fonts';
+import { disableCjkShaping, FONT_FILES, isFontFile } from '../../reports/pdf/fonts';
 
 const fontkit = createRequire(__filename)('fontkit') as { create(b: Buffer): { layout(s: string): { advanceWidth: number; glyphs: { id: number }[] } } };
 const SAMPLES = [
@@ -34,27 +34,5 @@ describe('bulletin fonts', () => {
     }
     expect(isFontFile('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')).toBe(false);
     expect(isFontFile('Roboto-Regular.ttf')).toBe(false);
-  });
-});
-
-describe('joining inlines', () => {
-  it('joins touching inlines of the same style, and keeps justified, linked or restyled ones apart', async () => {
-    const { joinInlines } = await import('../../reports/bulletin/inlines');
-    const font = {};
-    const base = { font, fontSize: 16, color: null, link: null, linkToPage: null };
-    const joined = joinInlines([
-      { ...base, text: '全', x: 0, width: 16 },
-      { ...base, text: '市', x: 16, width: 16 },
-      { ...base, text: '2.31', x: 32, width: 30 },
-      { ...base, text: '万', x: 70, width: 16, justifyShift: 8 },
-      { ...base, text: '亩', x: 86, width: 16, color: 'red' },
-      { ...base, text: '。', x: 102, width: 16, link: 'https://example.org' },
-    ]);
-    expect(joined.map((i) => [i.text, i.x, i.width])).toEqual([
-      ['全市2.31', 0, 62],
-      ['万', 70, 16],
-      ['亩', 86, 16],
-      ['。', 102, 16],
-    ]);
   });
 });

@@ -1,0 +1,48 @@
+import type { Warehouse } from '../../pipelines/warehouse';
+import type { ProgressRow, PublishedValue, ScorecardRow, SubmissionStatusRow } from '../mart';
+
+/**
+ * The reads of the marts, each with its explicit order. Only columns the marts carry: nothing
+ * is joined or computed here (that is the models' job, sql/marts).
+ */
+
+/** mart_indicator_progress for the given periods, by period, unit order, catalogue order. */
+export async function progressRows(wh: Warehouse, periods: string[]): Promise<ProgressRow[]> {
+  if (periods.length === 0) return [];
+  return wh.all<ProgressRow>(
+    `select * exclude (period_end), cast(period_end as varchar) as period_end
+       from mart_indicator_progress
+      where period in (${periods.map(() => '?').join(', ')})
+      order by period, unit_order, indicator_order`,
+    periods,
+  );
+}
+
+export async function scorecardRows(wh: Warehouse, period: string): Promise<ScorecardRow[]> {
+  return wh.all<ScorecardRow>('select * from mart_unit_scorecard where period = ? order by display_order', [period]);
+}
+
+export async function submissionRows(wh: Warehouse, period: string): Promise<SubmissionStatusRow[]> {
+  const rows = await wh.all<SubmissionStatusRow & { warnings: string[] | null }>(
+    `select period, unit_code, unit_name, unit_short_name, display_order, table_name, table_order, arrived,
+            version, version_count, strftime(loaded_at, '%Y-%m-%d %H:%M:%S') as loaded_at, file_name, row_count,
+            warning_count, sha256, warnings
+       from mart_submission_status
+      where period = ?
+      order by display_order, table_order`,
+    [period],
+  );
+  return rows.map((r) => ({ ...r, warnings: [...(r.warnings ?? [])] }));
+}
+
+/** Values earlier bulletins for the period published (empty before the first `--issue`). */
+export async function publishedValues(wh: Warehouse, period: string): Promise<PublishedValue[]> {
+  return wh.all<PublishedValue>(
+    `select v.document_number, cast(i.issued_on as varchar) as issued_on, v.unit_code, v.indicator_code, v.actual
+       from bulletin_published_values v
+       join bulletin_issues i using (document_number)
+      where v.period = ?
+      order by i.issued_on, v.document_number, v.unit_code, v.indicator_code`,
+    [period],
+  );
+}

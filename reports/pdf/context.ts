@@ -1,0 +1,70 @@
+import type { Content } from 'pdfmake/interfaces';
+import type { Chart } from '../charts/types';
+import type { ProgressRow } from '../mart';
+import type { BulletinModel, Restatement } from '../model/types';
+import { restatementNote } from '../text/phrases';
+
+/** A chart the PDF places: the chart and its drawing (SVG, drawn once per run, reports/charts/draw.ts). */
+export interface Figure {
+  chart: Chart;
+  drawing: string;
+}
+
+/**
+ * What every section shares while one document is built: the model, the figures, the restated
+ * figures and the running table and figure numbers. Built fresh for each document, so the
+ * numbering is deterministic.
+ */
+export class BuildContext {
+  private readonly restated: Map<string, Restatement>;
+  private tables = 0;
+  private figureCount = 0;
+
+  constructor(readonly model: BulletinModel, readonly figures: readonly Figure[]) {
+    this.restated = new Map(model.restatements.map((r) => [`${r.row.unit_code}|${r.row.indicator_code}`, r]));
+  }
+
+  get isCity(): boolean {
+    return this.model.scope.isCity;
+  }
+
+  /** The name the bulletin speaks of: the city's (全市) or the unit's. */
+  get scopeName(): string {
+    return this.model.scope.name;
+  }
+
+  get cityName(): string {
+    return this.model.city.name;
+  }
+
+  nextTable(): number {
+    return ++this.tables;
+  }
+
+  nextFigure(): number {
+    return ++this.figureCount;
+  }
+
+  restatementOf(row: ProgressRow): Restatement | undefined {
+    return this.restated.get(`${row.unit_code}|${row.indicator_code}`);
+  }
+
+  /** A value cell: the figure, and a superscript mark where it was restated. */
+  valueText(row: ProgressRow, text: string): Content {
+    const r = this.restatementOf(row);
+    return r ? { text: [text, { text: `注${r.mark}`, sup: true, fontSize: 7 }] } : text;
+  }
+
+  /** Notes under a table for the restated figures among `rows`. */
+  notesFor(rows: readonly ProgressRow[]): Content[] {
+    const seen = new Set<number>();
+    const notes: Content[] = [];
+    for (const row of rows) {
+      const r = this.restatementOf(row);
+      if (!r || seen.has(r.mark)) continue;
+      seen.add(r.mark);
+      notes.push({ text: restatementNote(r), style: 'tableNote' });
+    }
+    return notes;
+  }
+}

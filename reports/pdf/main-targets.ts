@@ -1,0 +1,64 @@
+import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { ProgressRow } from '../mart';
+import { chineseNumber, percent, quantity, signedPoints, STATUS_LABEL } from '../format';
+import { rowFor } from '../model/lookup';
+import type { BuildContext } from './context';
+import { captionText, keepTogether, table } from './tables';
+import { chartBlock } from './figures';
+
+/** 二、主要目标完成情况: the ten main targets of the work plan in one table, and the overview chart. */
+export function mainTargets(ctx: BuildContext): Content[] {
+  const { model } = ctx;
+  const rows = model.indicators
+    .filter((i) => i.mainTarget !== null)
+    .map((ind) => rowFor(model, model.scope.code, ind.code))
+    .filter((r): r is ProgressRow => r !== undefined);
+  const body: TableCell[][] = rows.map((row) => [
+    `${chineseNumber(row.main_target ?? 0)}`,
+    { text: row.indicator_name, alignment: 'left' },
+    targetText(row),
+    ctx.valueText(row, quantity(row.actual, row.unit_of_measure)),
+    row.kind === 'cumulative' ? percent(row.completion_pct) : '—',
+    row.kind === 'cumulative' && row.expected_pct !== null ? percent(row.expected_pct) : '—',
+    gapCell(row),
+    statusCell(row),
+  ]);
+  const n = ctx.nextTable();
+  const overviewChart = ctx.figures.find((f) => f.chart.kind === 'overview');
+  const figureNo = overviewChart ? ctx.nextFigure() : 0;
+  return [
+    keepTogether(
+      { text: '二、主要目标完成情况', style: 'h1' },
+      { text: `${ctx.scopeName}主要目标完成情况见表${n}${overviewChart ? `和图${figureNo}` : ''}。完成率为累计完成占年度目标的比例；差值为完成率与序时进度之差（个百分点），比率类指标为实际值与目标值之差。`, style: 'body' },
+    ),
+    table(
+      [20, '*', 66, 66, 40, 38, 46, 30],
+      [['序号', '指标', '年度目标', '累计完成', '完成率', '序时进度', '差值（个百分点）', '亮灯']],
+      body,
+      { caption: captionText(n, `${model.period.year}年${ctx.scopeName}主要目标任务完成情况`), fontSize: 10 },
+    ),
+    ...ctx.notesFor(rows),
+    ...(overviewChart ? chartBlock(overviewChart, figureNo) : []),
+  ];
+}
+
+/** `4万亩`, `≥40%`, `≤1%`; `—` where none is set. */
+export function targetText(row: ProgressRow): string {
+  if (row.target === null) return '—';
+  const value = quantity(row.target, row.unit_of_measure);
+  if (row.kind === 'cumulative') return value;
+  return `${row.direction === 'max' ? '≤' : '≥'}${value}`;
+}
+
+/** Gap in 个百分点: completion − time progress for amounts, actual − line for rates. */
+export function gapCell(row: ProgressRow): string {
+  if (row.kind === 'cumulative') return signedPoints(row.gap_pp);
+  if (row.unit_of_measure === '%' && row.actual !== null && row.target !== null) return signedPoints(row.actual - row.target);
+  return '—';
+}
+
+export function statusCell(row: ProgressRow): TableCell {
+  const label = STATUS_LABEL[row.status] ?? row.status;
+  const color = row.status === 'red' ? '#C00000' : row.status === 'yellow' ? '#9C6500' : undefined;
+  return color ? { text: label, color, bold: row.status === 'red' } : label;
+}

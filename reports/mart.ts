@@ -91,3 +91,61 @@ export interface PublishedValue {
   indicator_code: string;
   actual: number | null;
 }
+
+/** One row of `mart_key_task_progress` (docs/spec/key-tasks.md): a milestone's status at a period. */
+export interface KeyTaskProgressRow {
+  period: string;
+  task_code: string;
+  section: string;
+  section_title: string;
+  task_title: string;
+  milestone_no: number;
+  milestone: string;
+  lead: string;
+  /** `2023-06-30` */
+  due_date: string;
+  due_basis: 'text' | 'sample';
+  schedule_pct: number;
+  status_code: 'done_on_time' | 'done_late' | 'overdue' | 'lagging' | 'on_track' | 'not_reported';
+  status_name: string;
+  light: 'green' | 'yellow' | 'red' | 'grey';
+  progress_pct: number;
+  /** `2023-06-28`, or null where not 已完成. */
+  completed_on: string | null;
+  report_text: string | null;
+  problems: string | null;
+  next_steps: string | null;
+  submission_version: number | null;
+  reported_in_period: boolean;
+  section_order: number;
+  task_no: number;
+  lead_code: string;
+  lead_order: number;
+  units_involved: string[];
+  status_order: number;
+  report_period: string | null;
+  lead_reported: boolean;
+  task_light: KeyTaskProgressRow['light'];
+  task_progress_pct: number;
+}
+
+/** One row of `mart_key_task_summary`: the milestones of a scope (the city, a section, a division) counted by status. */
+export interface KeyTaskSummaryRow {
+  period: string;
+  scope_kind: 'city' | 'section' | 'division';
+  scope_code: string;
+  scope_name: string;
+  milestones: number;
+  due_count: number;
+  done_count: number;
+  done_on_time: number;
+  done_late: number;
+  overdue: number;
+  lagging: number;
+  on_track: number;
+  not_reported: number;
+  on_time_rate: number | null;
+  completion_pct: number | null;
+  light: KeyTaskProgressRow['light'] | null;
+  display_order: number;
+}

@@ -1,6 +1,6 @@
 import type { Period } from '../../pipelines/period';
 import { quantity } from '../format';
-import type { ProgressRow, PublishedValue, ScorecardRow, SubmissionStatusRow } from '../mart';
+import type { KeyTaskProgressRow, KeyTaskSummaryRow, ProgressRow, PublishedValue, ScorecardRow, SubmissionStatusRow } from '../mart';
 import type { IssueSettings } from './config';
 import type { BulletinModel, IndicatorInfo, MainTarget, Restatement, UnitInfo } from './types';
 
@@ -11,6 +11,8 @@ export interface PeriodRows {
   scorecard: ScorecardRow[];
   submissions: SubmissionStatusRow[];
   published: PublishedValue[];
+  keyTasks: KeyTaskProgressRow[];
+  keyTaskSummary: KeyTaskSummaryRow[];
 }
 
 /** The model of one bulletin: a pure function of the period's rows, its scope and its settings. */
@@ -28,9 +30,26 @@ export function assembleModel(period: Period, read: PeriodRows, scopeCode: strin
     units,
     indicators,
     mainTargets: mainTargetsOf(read.rows, indicators),
-    ...read,
+    rows: read.rows,
+    history: read.history,
+    scorecard: read.scorecard,
+    submissions: read.submissions,
+    published: read.published,
+    keyTasks: keyTasksOf(read.keyTasks, read.keyTaskSummary, scope),
     restatements: findRestatements(read.rows, read.published, issue.documentNumber),
     issue,
+  };
+}
+
+/**
+ * The key tasks a bulletin shows: every milestone for the city; for a one-unit bulletin, the
+ * milestones of the tasks whose units_involved names the unit (key-tasks.md "In the bulletin").
+ * The roll-ups stay the city's, sections' and divisions' (a unit is not a scope of the plan).
+ */
+export function keyTasksOf(milestones: KeyTaskProgressRow[], summary: KeyTaskSummaryRow[], scope: UnitInfo): BulletinModel['keyTasks'] {
+  return {
+    milestones: scope.isCity ? milestones : milestones.filter((m) => m.units_involved.includes(scope.name)),
+    summary,
   };
 }
 

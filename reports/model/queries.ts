@@ -1,5 +1,5 @@
 import type { Warehouse } from '../../pipelines/warehouse';
-import type { ProgressRow, PublishedValue, ScorecardRow, SubmissionStatusRow } from '../mart';
+import type { KeyTaskProgressRow, KeyTaskSummaryRow, ProgressRow, PublishedValue, ScorecardRow, SubmissionStatusRow } from '../mart';
 
 /**
  * The reads of the marts, each with its explicit order. Only columns the marts carry: nothing
@@ -43,6 +43,28 @@ export async function publishedValues(wh: Warehouse, period: string): Promise<Pu
        join bulletin_issues i using (document_number)
       where v.period = ?
       order by i.issued_on, v.document_number, v.unit_code, v.indicator_code`,
+    [period],
+  );
+}
+
+/** mart_key_task_progress of the period: by section, task and milestone (the mart's own order columns). */
+export async function keyTaskRows(wh: Warehouse, period: string): Promise<KeyTaskProgressRow[]> {
+  const rows = await wh.all<KeyTaskProgressRow>(
+    `select * exclude (due_date, completed_on), cast(due_date as varchar) as due_date, cast(completed_on as varchar) as completed_on
+       from mart_key_task_progress
+      where period = ?
+      order by section_order, task_no, milestone_no`,
+    [period],
+  );
+  return rows.map((r) => ({ ...r, units_involved: [...(r.units_involved ?? [])] }));
+}
+
+/** mart_key_task_summary of the period: the city, then the sections, then the divisions, each in display order. */
+export async function keyTaskSummaryRows(wh: Warehouse, period: string): Promise<KeyTaskSummaryRow[]> {
+  return wh.all<KeyTaskSummaryRow>(
+    `select * from mart_key_task_summary
+      where period = ?
+      order by case scope_kind when 'city' then 0 when 'section' then 1 else 2 end, display_order, scope_code`,
     [period],
   );
 }

@@ -1,5 +1,5 @@
 import type { Period } from '../../pipelines/period';
-import type { ProgressRow, PublishedValue, ScorecardRow, SubmissionStatusRow } from '../mart';
+import type { KeyTaskProgressRow, KeyTaskSummaryRow, ProgressRow, PublishedValue, ScorecardRow, SubmissionStatusRow } from '../mart';
 import type { IssueSettings } from './config';
 
 /** A unit or aggregate as the outputs name and order it (from the mart rows). */
@@ -65,6 +65,12 @@ export interface BulletinModel {
   submissions: SubmissionStatusRow[];
   /** Figures earlier issues of this period's bulletin published (empty before the first `--issue`). */
   published: PublishedValue[];
+  /**
+   * 重点工作: `milestones` from mart_key_task_progress (every milestone for the city; for a unit,
+   * those of the tasks that name it), in section, task, milestone order; `summary` from
+   * mart_key_task_summary (the city, then each section, then each division).
+   */
+  keyTasks: { milestones: KeyTaskProgressRow[]; summary: KeyTaskSummaryRow[] };
   /** The figures that changed since an earlier issue, to footnote. */
   restatements: Restatement[];
   issue: IssueSettings;

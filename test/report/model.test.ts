@@ -25,7 +25,7 @@ describe('readBulletinModels', () => {
     await withReadWarehouse(db, async (session) => {
       const { wh, statements } = counting(session);
       const [city, unit, q3] = await readBulletinModels(wh, readBulletinConfig(), [{ period: q('2023Q2') }, { period: q('2023Q2'), unit: '330481' }, { period: q('2023Q3') }]);
-      expect(statements.length).toBe(8); // per period: progress (the year so far), scorecard, submission status, published values
+      expect(statements.length).toBe(12); // per period: progress (the year so far), scorecard, submission status, published values, key tasks, their roll-ups
       expect(statements.filter((s) => /\bjoin\b/i.test(s) && !/bulletin_issues/.test(s))).toEqual([]); // no join of seeds: the marts carry it
       expect(statements.some((s) => /from (units|indicators|targets|submissions)\b/.test(s))).toBe(false);
 
@@ -35,6 +35,14 @@ describe('readBulletinModels', () => {
       expect(q3.history.map((r) => r.period).filter((p, i, a) => a.indexOf(p) === i)).toEqual(['2023Q1', '2023Q2']);
       expect([city.scope.isCity, city.scope.code, city.city.name]).toEqual([true, city.city.code, '全市']);
       expect([unit.scope.isCity, unit.scope.name]).toEqual([false, '海宁市']);
+      // 重点工作: every milestone for the city; for a unit, the tasks that name it; roll-ups as the mart orders them
+      const milestones = await session.all<{ n: number }>("select count(*) as n from mart_key_task_progress where period = '2023Q2'");
+      expect(city.keyTasks.milestones).toHaveLength(milestones[0].n);
+      expect(unit.keyTasks.milestones.length).toBeGreaterThan(0);
+      expect(unit.keyTasks.milestones.length).toBeLessThan(city.keyTasks.milestones.length);
+      expect(unit.keyTasks.milestones.every((m) => m.units_involved.includes('海宁市'))).toBe(true);
+      expect(city.keyTasks.summary.map((r) => r.scope_kind).filter((k, i, a) => a.indexOf(k) === i)).toEqual(['city', 'section', 'division']);
+      expect(city.keyTasks.summary[0].milestones).toBe(milestones[0].n);
       expect(unit.rows).toBe(city.rows); // the same rows, read once
       expect(city.units.map((u) => u.order)).toEqual([...city.units.map((u) => u.order)].sort((a, b) => a - b));
       expect(city.indicators.map((i) => i.order)).toEqual([...city.indicators.map((i) => i.order)].sort((a, b) => a - b));

@@ -51,6 +51,12 @@ export function report(error: unknown, io: Io): number {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`nrp query … | head`) closes the pipe: that is the reader's choice,
+  // not an error, so stop quietly instead of dying on an unhandled EPIPE with a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
   runCli(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;

@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { displayWidth } from '../../pipelines/query/width';
+import { projectPath } from '../../pipelines/paths';
 import { Warehouse, migrate } from '../../pipelines/warehouse';
 import { nrp, nrpProcess, tempDir } from '../helpers';
 
@@ -116,6 +118,18 @@ describe('exit codes of the real command', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/no_such_table/);
     expect(r.stderr).not.toMatch(/\n\s+at .+\(.+:\d+:\d+\)/);
+  });
+
+  it('a reader that stops early (| head) ends it quietly: exit 0, nothing on stderr', async () => {
+    const db = join(dir, 'pipe.duckdb');
+    expect(nrpProcess(['query', '--db', db, 'select 1']).code).toBe(0);
+    const child = spawn(process.execPath, [projectPath('dist/pipelines/cli.js'), 'query', '--db', db, '--format', 'csv', 'select * from range(2000000)'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('usage errors exit 2', () => {

@@ -52,7 +52,7 @@ function writeAll(fd: number, bytes: Uint8Array): void {
 }
 
 /** Cleanup must never hide the error that made it necessary. */
-function removeQuietly(path: string): void {
+export function removeQuietly(path: string): void {
   try {
     rmSync(path, { force: true });
   } catch {
@@ -68,4 +68,33 @@ function outputError(path: string, error: unknown): CliError {
     code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? bilingual('没有写入权限', 'no permission to write there') :
     detail;
   return new CliError(bilingual(`无法写入 ${path}`, `cannot write ${path}`), { context: [why], cause: error });
+}
+
+/** A file's bytes on disk before anyone relies on them (a rename or link of it comes next). */
+export function fsyncFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A folder's entries (a rename or link just made in it) on disk; where the file system refuses, the rename is still atomic. */
+export function fsyncFolder(path: string): void {
+  try {
+    fsyncFile(path);
+  } catch {
+    // some file systems refuse fsync on a folder
+  }
+}
+
+/** Whether a process still runs (its temp files are then its own, not leftovers of a kill). */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

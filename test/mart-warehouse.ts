@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from '../pipelines/fsutil';
 import { buildWarehouse } from '../pipelines/models';
 import { projectPath } from '../pipelines/paths';
 import { DEFAULT_SEED, generateSample } from '../pipelines/sample';
@@ -32,15 +33,6 @@ function sourcesHash(): string {
   return hash.update(String(SAMPLE_SEED)).digest('hex').slice(0, 16);
 }
 
-const pidAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 async function make(dir: string): Promise<void> {
   const inbox = join(dir, 'inbox');
   await generateSample({ outDir: inbox, seed: SAMPLE_SEED, scale: 1, seedsDir: seedsDir() });
@@ -65,7 +57,7 @@ export function sampleWarehouse(): Promise<string> {
         mkdirSync(lock);
       } catch {
         const owner = Number(readFileSync(join(lock, 'pid'), { encoding: 'utf8', flag: 'a+' }) || 0);
-        if (owner && !pidAlive(owner)) rmSync(lock, { recursive: true, force: true });
+        if (owner && !processAlive(owner)) rmSync(lock, { recursive: true, force: true });
         if (Date.now() > deadline) throw new Error(`the sample warehouse in ${dir} did not get ready`);
         await new Promise((r) => setTimeout(r, 250));
         continue;

@@ -7,7 +7,7 @@ import { buildWarehouse, type BuildSummary } from '../models';
 import type { Progress } from '../progress';
 import { currentSchemaVersion, SEED_TABLES, Warehouse } from '../warehouse';
 import { attachLake, openManifest } from './attach';
-import { processAlive } from './commit';
+import { processAlive } from '../fsutil';
 import { manifestPath } from './manifest';
 
 export interface LakeBuildOptions {

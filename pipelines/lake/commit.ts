@@ -1,7 +1,7 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CliError } from '../errors';
-import { writeFileAtomic } from '../fsutil';
+import { fsyncFolder, processAlive, writeFileAtomic } from '../fsutil';
 import { lakeMessages } from '../messages/lake';
 import { manifestPath, manifestText, type Manifest } from './manifest';
 
@@ -124,32 +124,6 @@ export function removeEmptyFolders(folder: string, root: string): void {
       return; // not empty (or gone): stop
     }
     current = dirname(current);
-  }
-}
-
-export function fsyncFile(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function fsyncFolder(path: string): void {
-  try {
-    fsyncFile(path);
-  } catch {
-    // some file systems refuse fsync on a folder; the renames are still atomic
-  }
-}
-
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -6,7 +6,8 @@ import { lakeMessages } from '../messages/lake';
 import type { Progress } from '../progress';
 import type { Warehouse } from '../warehouse';
 import { schemaVersion } from '../warehouse/migrate';
-import { commit, fsyncFile, recoverLake, removeEmptyFolders, tempBeside, withLakeLock, type Commit } from './commit';
+import { fsyncFile } from '../fsutil';
+import { commit, recoverLake, removeEmptyFolders, tempBeside, withLakeLock, type Commit } from './commit';
 import { exportedRelations, partitionPath, partitionSql, PERIOD_PATTERN, periodsSql, type ExportedRelation } from './layout';
 import { LAYOUT, MANIFEST_FORMAT, MANIFEST_VERSION, readManifestIfAny, type LakeFile, type LakeRelation, type Manifest } from './manifest';
 

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, renameSync } from 'node:fs';
+import { fsyncFile, fsyncFolder, processAlive, removeQuietly } from '../fsutil';
 import { basename, dirname, join } from 'node:path';
 import { Warehouse } from './connection';
 import { migrate } from './migrate';
@@ -27,9 +28,9 @@ export async function createWarehouse(path: string): Promise<void> {
     } finally {
       wh.close();
     }
-    fsyncPath(tmp);
+    fsyncFile(tmp);
     publish(tmp, path);
-    fsyncPath(dir);
+    fsyncFolder(dir);
   } finally {
     removeQuietly(tmp);
     removeQuietly(`${tmp}.wal`);
@@ -68,35 +69,5 @@ function removeAbandonedCreations(path: string): void {
     if (!name.startsWith(prefix)) continue;
     const pid = Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1]);
     if (Number.isInteger(pid) && pid > 0 && !processAlive(pid)) removeQuietly(join(dir, name));
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** The new file's bytes, and the folder entry that names it, on disk before anyone relies on them. */
-function fsyncPath(path: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    fsyncSync(fd);
-  } catch {
-    // some file systems refuse fsync on a folder; the rename or link is still atomic
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-function removeQuietly(path: string): void {
-  try {
-    rmSync(path, { force: true });
-  } catch {
-    // nothing to remove
   }
 }

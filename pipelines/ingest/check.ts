@@ -1,10 +1,10 @@
 import type { Period } from '../period';
 import type { Warehouse } from '../warehouse';
 import { checkTable, type TableCheck } from './checks';
-import { stagedLimitErrors, type IngestLimits } from './limits';
+import { landedLimitErrors, type IngestLimits } from './limits';
 import { mark } from './profile';
-import { stageCsv } from './source-csv';
-import type { StagedTable } from './staged';
+import { landCsv } from './land-csv';
+import type { LandedTable } from './landed';
 import type { IngestIssue } from './types';
 
 /** What the check step needs of the file beyond its tables (to read a CSV again as text). */
@@ -25,17 +25,17 @@ export type Checked = { checks: TableCheck[]; errors: IngestIssue[] } | { limitE
  * typed_<table> behind for the load. A CSV whose fast path found anything unusual is read again
  * as text, where the size limits and the rules give precise errors.
  */
-export async function checkTables(wh: Warehouse, tables: StagedTable[], period: Period, input: CheckInput): Promise<Checked> {
+export async function checkTables(wh: Warehouse, tables: LandedTable[], period: Period, input: CheckInput): Promise<Checked> {
   const checks: TableCheck[] = [];
   const errors: IngestIssue[] = [];
   for (const s of tables) {
     input.temps.push(`typed_${s.table.key}`);
     let check = await checkTable(wh, s, period, input.file);
     if (check === 'read_as_text') {
-      const again = (await stageCsv(wh, input.path, input.bytes, s.table, input.tempDir, { fast: false })).staged!;
+      const again = (await landCsv(wh, input.path, input.bytes, s.table, input.tempDir, { fast: false })).landed!;
       input.temps.push(...again.temps);
       // the fast path left the cell-size limits to its check: as text, they are checked in full
-      const limitErrors = await stagedLimitErrors(wh, [again], input.file, input.limits);
+      const limitErrors = await landedLimitErrors(wh, [again], input.file, input.limits);
       if (limitErrors.length > 0) return { limitErrors };
       check = (await checkTable(wh, again, period, input.file)) as TableCheck;
     }

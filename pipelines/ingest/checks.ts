@@ -4,7 +4,7 @@ import type { Warehouse } from '../warehouse';
 import { ingestLimits } from './limits';
 import { mark } from './profile';
 import { ingestSql, sqlString } from './sql';
-import type { StagedTable } from './staged';
+import type { LandedTable } from './landed';
 import { columnLetter, headerOf, type TableSpec } from './tables';
 import { MAX_LISTED_ERRORS, type IngestIssue } from './types';
 
@@ -18,7 +18,7 @@ interface CheckRow {
 }
 
 export interface TableCheck {
-  staged: StagedTable;
+  landed: LandedTable;
   /** Data rows after dropping blank rows. */
   rows: number;
   errors: IngestIssue[];
@@ -45,16 +45,16 @@ async function batchPeriodSql(wh: Warehouse, relation: string): Promise<string> 
   return '(select m.period from batch_map m where m.raw = batch)';
 }
 
-/** Normalises a staged table into typed_<key> and runs its checks. */
-export async function checkTable(wh: Warehouse, staged: StagedTable, period: Period, file: string): Promise<TableCheck | 'read_as_text'> {
-  const key = staged.table.key;
-  if (staged.fast) {
-    const batch_period = await batchPeriodSql(wh, staged.relation);
+/** Normalises a landed table into typed_<key> and runs its checks. */
+export async function checkTable(wh: Warehouse, landed: LandedTable, period: Period, file: string): Promise<TableCheck | 'read_as_text'> {
+  const key = landed.table.key;
+  if (landed.fast) {
+    const batch_period = await batchPeriodSql(wh, landed.relation);
     mark('batch map');
     const vars = { year: period.year, period: periodCode(period), max_cell_chars: ingestLimits().maxCellChars };
     let verdict: { bad: number; duplicates: number; longest: number | null; rows: number };
     try {
-      await wh.run(ingestSql(`typed_${key}_fast`, { stage: staged.relation, batch_period }));
+      await wh.run(ingestSql(`typed_${key}_fast`, { landed: landed.relation, batch_period }));
       mark('typed (fast)');
       verdict = (await wh.one<{ bad: number; duplicates: number; longest: number | null; rows: number }>(ingestSql(`fast_${key}_check`, vars)))!;
     } catch {
@@ -67,43 +67,43 @@ export async function checkTable(wh: Warehouse, staged: StagedTable, period: Per
       return 'read_as_text';
     }
     const rows = verdict.rows;
-    return { staged, rows, errors: [], errorCount: 0 };
+    return { landed, rows, errors: [], errorCount: 0 };
   }
-  const batch_period = key === 'patches' ? await batchPeriodSql(wh, staged.relation) : '';
+  const batch_period = key === 'patches' ? await batchPeriodSql(wh, landed.relation) : '';
   mark('batch map');
   const vars = { period_end: periodEnd(period), year: period.year, quarter: period.quarter, period: periodCode(period) };
-  await wh.run(ingestSql(`typed_${key}`, { stage: staged.relation, batch_period, ...vars }));
+  await wh.run(ingestSql(`typed_${key}`, { landed: landed.relation, batch_period, ...vars }));
   mark('typed');
   const rows = (await wh.one<{ n: number }>(`select count(*) as n from typed_${key}`))!.n;
-  await wh.run(`create or replace temp table check_errors as ${ingestSql(`errors_${key}`, { stage: staged.relation, ...vars })}`);
+  await wh.run(`create or replace temp table check_errors as ${ingestSql(`errors_${key}`, { landed: landed.relation, ...vars })}`);
   mark('errors');
   const errorCount = (await wh.one<{ n: number }>('select count(*) as n from check_errors'))!.n;
   const found = errorCount
     ? await wh.all<CheckRow>(`select * from check_errors order by source_row, col, code limit ${MAX_LISTED_ERRORS + 50}`)
     : [];
   await wh.run('drop table if exists check_errors');
-  const errors = toIssues(found, staged, file, period, 'error').sort(
+  const errors = toIssues(found, landed, file, period, 'error').sort(
     (a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''),
   );
-  return { staged, rows, errors, errorCount };
+  return { landed, rows, errors, errorCount };
 }
 
 /**
  * A `required` error on a column the header lacks is one file-level error for that column,
  * not one per row; everything else names its cell.
  */
-export function toIssues(found: CheckRow[], staged: StagedTable, file: string, period: Period, severity: 'error' | 'warning'): IngestIssue[] {
+export function toIssues(found: CheckRow[], landed: LandedTable, file: string, period: Period, severity: 'error' | 'warning'): IngestIssue[] {
   const out: IngestIssue[] = [];
   const missingReported = new Set<string>();
-  const table = staged.table;
+  const table = landed.table;
   for (const r of found) {
-    const index = staged.header.columns.get(r.col);
+    const index = landed.header.columns.get(r.col);
     const header = headerOf(table, r.col);
     if (index === undefined && r.code === 'required') {
       if (missingReported.has(r.col)) continue;
       missingReported.add(r.col);
       out.push({
-        severity, code: 'missing_column', file, sheet: staged.sheet ?? table.name, header,
+        severity, code: 'missing_column', file, sheet: landed.sheet ?? table.name, header,
         zh: `缺少列“${header}”（第 ${r.source_row} 行等需要填写）`, en: `missing column "${header}" (row ${r.source_row} and others need it)`,
         expected: { zh: `表头中有“${header}”列`, en: `a "${header}" column in the header row` },
       });
@@ -117,8 +117,8 @@ export function toIssues(found: CheckRow[], staged: StagedTable, file: string, p
       severity,
       code: r.code,
       file,
-      sheet: staged.sheet ?? table.name,
-      cell: staged.sheet ? `${staged.sheet}!${cellAt}` : cellAt,
+      sheet: landed.sheet ?? table.name,
+      cell: landed.sheet ? `${landed.sheet}!${cellAt}` : cellAt,
       row: r.source_row,
       column: letter,
       header,
@@ -141,13 +141,13 @@ export interface WarningContext {
   period: Period;
   /** Schema prefix for history (`` or `src.`), where earlier loads are read. */
   hist: string;
-  /** Detail tables staged from this same file. */
+  /** Detail tables landed from this same file. */
   hasLandSupply: boolean;
   hasPatches: boolean;
 }
 
 /** Warnings for 指标进度 (run only for a file without errors). */
-export async function indicatorWarnings(wh: Warehouse, staged: StagedTable, ctx: WarningContext, file: string): Promise<IngestIssue[]> {
+export async function indicatorWarnings(wh: Warehouse, landed: LandedTable, ctx: WarningContext, file: string): Promise<IngestIssue[]> {
   const { period, hist } = ctx;
   const latest = (table: string, p: string) =>
     `(select submission_id from ${hist}submissions where unit_code = ${sqlString(ctx.unitCode)} and period = '${p}' ` +
@@ -182,5 +182,5 @@ export async function indicatorWarnings(wh: Warehouse, staged: StagedTable, ctx:
   );
   const found = await wh.all<CheckRow>(`select * from (${ingestSql('warnings_indicator_progress')}) order by source_row, code`);
   await wh.run('drop view if exists check_land_supply; drop view if exists check_patches; drop table if exists computed_details; drop table if exists prev_progress');
-  return toIssues(found, staged, file, period, 'warning');
+  return toIssues(found, landed, file, period, 'warning');
 }

@@ -5,9 +5,9 @@ import type { Warehouse } from '../warehouse';
 import { parseFileName, type SheetIdentity } from './identity';
 import { LimitExceeded } from './limits';
 import type { FileForm } from './sniff';
-import { looksBinary, stageCsv } from './source-csv';
-import { stageWorkbook } from './source-xlsx';
-import type { StagedTable } from './staged';
+import { looksBinary, landCsv } from './land-csv';
+import { landWorkbook } from './land-xlsx';
+import type { LandedTable } from './landed';
 import { headerOf, tableByName, TABLES } from './tables';
 
 type Text = { zh: string; en: string };
@@ -21,7 +21,7 @@ export interface LandProblem {
 }
 
 export interface Landed {
-  tables: StagedTable[];
+  tables: LandedTable[];
   /** Present when the workbook has a 填报信息 sheet. */
   sheet?: SheetIdentity;
   problems: LandProblem[];
@@ -41,19 +41,19 @@ async function landCsvFile(wh: Warehouse, path: string, bytes: Buffer, tempDir: 
   const fatal = (code: string, text: Text): Landed => ({ tables: [], problems: [{ code, text, fatal: true }] });
   if (!table) return fatal('unknown_table', fileMessages.csvTableName(named.table ?? basename(path, extname(path))));
   if (looksBinary(bytes)) return fatal('not_a_csv', fileMessages.binaryCsv);
-  const result = await stageCsv(wh, path, bytes, table, tempDir);
+  const result = await landCsv(wh, path, bytes, table, tempDir);
   if (result.problem?.kind === 'parse') return fatal('malformed_csv', fileMessages.csvParse(result.problem.detail));
   const problems: LandProblem[] = [];
   if (result.problem?.kind === 'missing_columns') {
     problems.push({ code: 'missing_column', text: fileMessages.missingColumns(result.problem.missing.map((k) => headerOf(table, k))), sheet: table.name });
   }
-  return { tables: result.staged ? [result.staged] : [], problems };
+  return { tables: result.landed ? [result.landed] : [], problems };
 }
 
 async function landWorkbookFile(wh: Warehouse, path: string, inflatedParts: Map<number, Buffer>): Promise<Landed> {
   let wb;
   try {
-    wb = await stageWorkbook(wh, path, inflatedParts);
+    wb = await landWorkbook(wh, path, inflatedParts);
   } catch (error) {
     if (error instanceof LimitExceeded) return { tables: [], problems: [{ code: error.code, text: error.text, sheet: error.sheet, fatal: true }] };
     const detail = duckdbMessage(error);
@@ -63,11 +63,11 @@ async function landWorkbookFile(wh: Warehouse, path: string, inflatedParts: Map<
   const problems: LandProblem[] = wb.missingColumns.map((m) => ({
     code: 'missing_column', text: fileMessages.missingColumns(m.missing.map((k) => headerOf(m.table, k))), sheet: m.sheet,
   }));
-  if (wb.staged.length === 0 && wb.missingColumns.length === 0) {
+  if (wb.landed.length === 0 && wb.missingColumns.length === 0) {
     problems.push({ code: 'missing_sheet', text: fileMessages.noTables, sheet: TABLES.map((t) => t.name).join('/') });
   }
   const sheet = wb.info.sheetPresent
     ? { unit: wb.info.unit, period: wb.info.period, unitRow: wb.info.unitRow, periodRow: wb.info.periodRow }
     : undefined;
-  return { tables: wb.staged, sheet, problems };
+  return { tables: wb.landed, sheet, problems };
 }

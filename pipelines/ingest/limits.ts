@@ -17,7 +17,7 @@ import { createInflateRaw, crc32, inflateRawSync } from 'node:zlib';
 import { CliError } from '../errors';
 import { limitMessages } from '../messages';
 import type { Warehouse } from '../warehouse';
-import type { StagedTable } from './staged';
+import type { LandedTable } from './landed';
 import { columnLetter } from './tables';
 import { MAX_LISTED_ERRORS, type IngestIssue } from './types';
 
@@ -271,7 +271,7 @@ export async function zipProblem(bytes: Buffer, limits: IngestLimits, keepParts?
 }
 
 // ---------------------------------------------------------------------------------------------
-// Staged tables: rows and cell length.
+// Landed tables: rows and cell length.
 
 /** A value read from 填报信息 (label in column A, value in column B). */
 export interface InfoCell {
@@ -281,11 +281,11 @@ export interface InfoCell {
 }
 
 /**
- * 填报信息 values and, in the staged tables, rows over NRP_MAX_ROWS, cells over NRP_MAX_CELL_CHARS and cells holding NUL characters in the
- * staged tables, as errors (checked before the contract checks, which need not run on text of
+ * 填报信息 values and, in the landed tables, rows over NRP_MAX_ROWS, cells over NRP_MAX_CELL_CHARS and cells holding NUL characters in the
+ * landed tables, as errors (checked before the contract checks, which need not run on text of
  * that size). A long cell is reported by its address and length; its text is cut to a preview.
  */
-export async function stagedLimitErrors(wh: Warehouse, staged: StagedTable[], file: string, limits: IngestLimits, info: InfoCell[] = []): Promise<IngestIssue[]> {
+export async function landedLimitErrors(wh: Warehouse, landed: LandedTable[], file: string, limits: IngestLimits, info: InfoCell[] = []): Promise<IngestIssue[]> {
   const out: IngestIssue[] = [];
   for (const c of info) {
     const chars = c.value === undefined ? 0 : [...c.value].length;
@@ -296,13 +296,13 @@ export async function stagedLimitErrors(wh: Warehouse, staged: StagedTable[], fi
       header: c.label, value: `${c.value!.slice(0, 40)}…`, zh: text.zh, en: text.en,
     });
   }
-  for (const s of staged) {
+  for (const s of landed) {
     const where = s.sheet ?? s.table.name;
     // The CSV fast path tests the sizes of its text cells in the scan that checks the rules
     // (fast_patches_check.sql; a file with a long cell goes down the text path, whose table is
-    // checked here in full) and holds no NUL (source-csv.ts). Its numbers, typed by read_csv
+    // checked here in full) and holds no NUL (land-csv.ts). Its numbers, typed by read_csv
     // (DOUBLE), print in at most 24 characters, so only a limit below that has its cells tested
-    // here. Every other staged table is text: all its cells are tested.
+    // here. Every other landed table is text: all its cells are tested.
     const columns = s.fast && limits.maxCellChars >= 24 ? [] : [...s.header.columns.entries()];
     // cells over the length limit, and cells holding NUL (invalid in a workbook's XML, cut off by C strings downstream):
     // one scan counts the rows and, with cheap tests (strlen counts bytes, never fewer than the characters length

@@ -28,8 +28,8 @@ export async function loadSubmission(wh: Warehouse, report: FileReport, checks: 
   await wh.transaction(async () => {
     for (const c of checks) {
       if (c.rows === 0) continue;
-      const name = c.staged.table.name;
-      const own = c.staged.table.key === 'indicator_progress' ? warningTexts : [];
+      const name = c.landed.table.name;
+      const own = c.landed.table.key === 'indicator_progress' ? warningTexts : [];
       const warningsList = `[${own.map(sqlString).join(', ')}]::varchar[]`;
       const next = await wh.one<{ v: number }>(
         'select coalesce(max(version), 0) + 1 as v from submissions where unit_code = ? and period = ? and table_name = ?',
@@ -38,9 +38,9 @@ export async function loadSubmission(wh: Warehouse, report: FileReport, checks: 
       const row = await wh.one<{ id: number }>(
         `insert into submissions (submission_id, unit_code, period, table_name, version, file_name, source_path, sheet_name, sha256, row_count, loaded_at, warnings)
          values (nextval('submission_id_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, current_localtimestamp(), ${warningsList}) returning submission_id as id`,
-        [report.unit_code!, report.period!, name, next!.v, report.file, path, c.staged.sheet, report.sha256!, c.rows],
+        [report.unit_code!, report.period!, name, next!.v, report.file, path, c.landed.sheet, report.sha256!, c.rows],
       );
-      await loadRows(wh, ingestSql(`load_${c.staged.table.key}`, { submission_id: row!.id }));
+      await loadRows(wh, ingestSql(`load_${c.landed.table.key}`, { submission_id: row!.id }));
       const t = report.tables.find((x) => x.table_name === name)!;
       t.version = next!.v;
       t.submission_id = row!.id;

@@ -10,7 +10,7 @@ import { indicatorWarnings } from './checks';
 import { duplicateOf } from './duplicate';
 import { identifySubmission, type UnitRow } from './identity';
 import { landFile } from './land';
-import { ingestLimits, stagedLimitErrors, zipProblem } from './limits';
+import { ingestLimits, landedLimitErrors, zipProblem } from './limits';
 import { loadSubmission } from './load';
 import { mark } from './profile';
 import { sniffFile } from './sniff';
@@ -80,8 +80,8 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     if (fatal) return reject(error(fatal.code, fatal.text, { sheet: fatal.sheet }));
     report.errors.push(...landed.problems.map((p) => error(p.code, p.text, { sheet: p.sheet })));
     for (const s of landed.tables) temps.push(...s.temps);
-    mark('staged');
-    const overLimit = await stagedLimitErrors(wh, landed.tables, file, limits, [
+    mark('landed');
+    const overLimit = await landedLimitErrors(wh, landed.tables, file, limits, [
       { label: '填报单位', value: landed.sheet?.unit, row: landed.sheet?.unitRow }, { label: '报告期', value: landed.sheet?.period, row: landed.sheet?.periodRow },
     ]);
     if (overLimit.length > 0) return reject(...overLimit);
@@ -101,7 +101,7 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     const { checks } = checked;
     report.errors.push(...checked.errors);
     report.error_count = report.errors.length + checks.reduce((n, c) => n + Math.max(0, c.errorCount - c.errors.length), 0);
-    report.tables = checks.map((c) => ({ table_name: c.staged.table.name, sheet_name: c.staged.sheet, rows: c.rows }));
+    report.tables = checks.map((c) => ({ table_name: c.landed.table.name, sheet_name: c.landed.sheet, rows: c.rows }));
     if (report.errors.length > 0 || !unit || !period) {
       report.errors = report.errors.slice(0, MAX_LISTED_ERRORS);
       report.error_count = Math.max(report.error_count, report.errors.length);
@@ -109,12 +109,12 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
       return report;
     }
 
-    const progress = checks.find((c) => c.staged.table.key === 'indicator_progress' && c.rows > 0);
+    const progress = checks.find((c) => c.landed.table.key === 'indicator_progress' && c.rows > 0);
     if (progress) {
-      report.warnings = await indicatorWarnings(wh, progress.staged, {
+      report.warnings = await indicatorWarnings(wh, progress.landed, {
         unitCode: unit.code, period, hist: ctx.hist,
-        hasLandSupply: checks.some((c) => c.staged.table.key === 'land_supply' && c.rows > 0),
-        hasPatches: checks.some((c) => c.staged.table.key === 'patches' && c.rows > 0),
+        hasLandSupply: checks.some((c) => c.landed.table.key === 'land_supply' && c.rows > 0),
+        hasPatches: checks.some((c) => c.landed.table.key === 'patches' && c.rows > 0),
       }, file);
     }
     if (!ctx.dryRun) {

@@ -1,12 +1,12 @@
 /**
  * The three submitted tables of submissions.md: their columns as headed in the files, the key
- * each column has in the staging tables (and the raw table), and what a header must hold.
+ * each column has in the landed tables (and the raw table), and what a header must hold.
  */
 export type TableName = '指标进度' | '供地台账' | '卫片图斑';
 export type TableKey = 'indicator_progress' | 'land_supply' | 'patches';
 
 export interface ColumnSpec {
-  /** Key in the staging table: the raw-table column it becomes. */
+  /** Key in the landed table: the raw-table column it becomes. */
   key: string;
   /** Header as the spec writes it. */
   header: string;

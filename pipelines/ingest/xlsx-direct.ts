@@ -2,7 +2,7 @@
  * A direct .xlsx reader for the common case: the zip's central directory is read with node's
  * zlib, each sheet's XML is inflated and scanned with regular expressions. About five times
  * faster than exceljs's streaming reader, which stays the fallback for anything this reader
- * does not understand (it throws; stageWorkbook then uses exceljs).
+ * does not understand (it throws; landWorkbook then uses exceljs).
  */
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';

@@ -1,5 +1,5 @@
 -- Value normalisation of submissions.md ("Values as people type them"), as SQL macros that the
--- checks below use on text staged from the files. Each macro has a fast path (plain values cast
+-- checks below use on text landed from the files. Each macro has a fast path (plain values cast
 -- directly) so that the regular expressions run only on the values that need them.
 
 -- Full-width digits, point, minus, plus, comma, percent and space to ASCII.

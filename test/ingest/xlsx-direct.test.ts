@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { exceljsSheets } from '../../pipelines/ingest/source-xlsx';
+import { exceljsSheets } from '../../pipelines/ingest/land-xlsx';
 import { readWorkbookDirect } from '../../pipelines/ingest/xlsx-direct';
 import { tempDir } from '../helpers';
 

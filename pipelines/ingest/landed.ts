@@ -1,7 +1,7 @@
 import type { HeaderMatch, TableSpec } from './tables';
 
 /** A table read from a file into a temp table of text, one VARCHAR column per column key. */
-export interface StagedTable {
+export interface LandedTable {
   table: TableSpec;
   /** Worksheet name (xlsx) or null (csv). */
   sheet: string | null;
@@ -14,7 +14,7 @@ export interface StagedTable {
   fast?: boolean;
 }
 
-/** The temp staging table's DDL: source_row + every column of the table as VARCHAR. */
+/** The temp landed table's DDL: source_row + every column of the table as VARCHAR. */
 export function stageTableDdl(name: string, table: TableSpec): string {
   const cols = table.columns.map((c) => `${c.key} varchar`).join(', ');
   return `create or replace temp table ${name} (source_row integer, ${cols})`;

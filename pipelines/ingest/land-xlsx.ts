@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Warehouse } from '../warehouse';
 import { findHeader, normaliseHeader, tableByName, type HeaderMatch, type TableSpec } from './tables';
-import type { StagedTable } from './staged';
+import type { LandedTable } from './landed';
 import { ingestLimits, LimitExceeded } from './limits';
 import { limitMessages } from '../messages';
 
@@ -21,8 +21,8 @@ export interface WorkbookInfo {
   sheetPresent: boolean;
 }
 
-export interface XlsxStageResult {
-  staged: StagedTable[];
+export interface WorkbookLandResult {
+  landed: LandedTable[];
   info: WorkbookInfo;
   /** Sheets of a known table whose header was not found: missing column keys. */
   missingColumns: { sheet: string; table: TableSpec; missing: string[] }[];
@@ -80,9 +80,9 @@ function rowTexts(row: ExcelJS.Row): (string | null)[] {
 
 /**
  * Collects the data rows of one sheet as CSV text in a temp file, then read_csv loads them into
- * the staging table in one go: a million N-API appender calls cost more than writing the text.
+ * the landed table in one go: a million N-API appender calls cost more than writing the text.
  */
-class SheetStager {
+class SheetLander {
   private readonly order: (number | undefined)[];
   private readonly dir: string;
   private readonly file: string;
@@ -171,10 +171,10 @@ export async function* exceljsSheets(path: string): AsyncGenerator<AnySheet> {
 }
 
 /**
- * Reads a workbook into temp staging tables, one per known table sheet, and reads 填报信息.
+ * Reads a workbook into temp landed tables, one per known table sheet, and reads 填报信息.
  * The direct reader (xlsx-direct.ts) is tried first; anything it cannot read goes to exceljs.
  */
-export async function stageWorkbook(wh: Warehouse, path: string, inflated?: Map<number, Buffer>): Promise<XlsxStageResult> {
+export async function landWorkbook(wh: Warehouse, path: string, inflated?: Map<number, Buffer>): Promise<WorkbookLandResult> {
   let direct: SheetRows[] | undefined;
   try {
     direct = readWorkbookDirect(path, inflated);
@@ -184,16 +184,16 @@ export async function stageWorkbook(wh: Warehouse, path: string, inflated?: Map<
   }
   if (direct) {
     try {
-      const staged = await stageSheets(wh, direct);
+      const landed = await landSheets(wh, direct);
       mark('read workbook (direct)');
-      return staged;
+      return landed;
     } catch (error) {
       if (error instanceof LimitExceeded) throw error; // exceljs would only read as far again
       mark(`direct reader failed (${(error as Error).message}); exceljs reads it`);
-      // fall through: exceljs reads it, and the staging tables are created afresh
+      // fall through: exceljs reads it, and the landed tables are created afresh
     }
   }
-  return stageSheets(wh, exceljsSheets(path));
+  return landSheets(wh, exceljsSheets(path));
 }
 
 type Row = { n: number; texts: (string | null)[] };
@@ -213,8 +213,8 @@ async function eachRow(rows: AnyRows, fn: (row: Row) => Promise<void> | void): P
   }
 }
 
-async function stageSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncIterable<AnySheet>): Promise<XlsxStageResult> {
-  const result: XlsxStageResult = { staged: [], info: { sheetPresent: false }, missingColumns: [], sheetNames: [] };
+async function landSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncIterable<AnySheet>): Promise<WorkbookLandResult> {
+  const result: WorkbookLandResult = { landed: [], info: { sheetPresent: false }, missingColumns: [], sheetNames: [] };
   const { maxRows } = ingestLimits();
   const seen = new Set<string>();
   for await (const sheet of sheets) {
@@ -239,7 +239,7 @@ async function stageSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncIter
     seen.add(table.key);
     const buffered: { n: number; texts: (string | null)[] }[] = [];
     let streamed = 0;
-    let stager: SheetStager | undefined;
+    let lander: SheetLander | undefined;
     let failed = false;
     const start = async (): Promise<void> => {
       if (buffered.length === 0) return; // an empty sheet: the table is not reported
@@ -249,28 +249,28 @@ async function stageSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncIter
         result.missingColumns.push({ sheet: name, table, missing });
         return;
       }
-      const temp = `stage_xlsx_${table.key}`;
-      stager = new SheetStager(table, match, temp);
-      await stager.open();
-      for (const b of buffered.slice(match.rowIndex + 1)) stager.append(b.n, b.texts);
-      result.staged.push({ table, sheet: name, header: match, relation: temp, temps: [temp] });
+      const temp = `landed_xlsx_${table.key}`;
+      lander = new SheetLander(table, match, temp);
+      await lander.open();
+      for (const b of buffered.slice(match.rowIndex + 1)) lander.append(b.n, b.texts);
+      result.landed.push({ table, sheet: name, header: match, relation: temp, temps: [temp] });
     };
     try {
       await eachRow(sheet.rows, (row) => {
         if (failed) return;
-        if (stager) {
-          // NRP_MAX_ROWS: stop reading here rather than stage the rest of the sheet
+        if (lander) {
+          // NRP_MAX_ROWS: stop reading here rather than land the rest of the sheet
           if (++streamed > maxRows) throw new LimitExceeded('too_many_rows', limitMessages.tooManyRows(name, `> ${maxRows}`, maxRows), name);
-          stager.append(row.n, row.texts);
+          lander.append(row.n, row.texts);
           return;
         }
         if (row.texts.every((t: string | null) => t === null || t === '')) return;
         buffered.push(row);
         if (buffered.length >= 11) return start();
       });
-      if (!stager && !failed) await start();
+      if (!lander && !failed) await start();
     } finally {
-      await stager?.close(wh);
+      await lander?.close(wh);
     }
   }
   return result;

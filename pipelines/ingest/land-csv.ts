@@ -5,7 +5,7 @@ import * as iconv from 'iconv-lite';
 import { duckdbMessage } from '../errors';
 import type { Warehouse } from '../warehouse';
 import { findHeader, type TableSpec } from './tables';
-import type { StagedTable } from './staged';
+import type { LandedTable } from './landed';
 import { sqlString } from './sql';
 
 /** Columns that read_csv may parse itself on the fast path (only 卫片图斑: the table that comes by the million). */
@@ -83,18 +83,18 @@ export function firstRecords(text: string, delimiter: string, max: number): { fi
   return out;
 }
 
-export interface CsvStageResult {
-  staged?: StagedTable;
+export interface CsvLandResult {
+  landed?: LandedTable;
   /** File-level problem: missing header columns or a malformed CSV. */
   problem?: { kind: 'missing_columns'; missing: string[] } | { kind: 'parse'; detail: string };
   encoding: CsvEncoding;
 }
 
 /**
- * Stages one CSV table: GB18030 is first decoded to a UTF-8 temp file; the header is found in
+ * Lands one CSV table: GB18030 is first decoded to a UTF-8 temp file; the header is found in
  * the first records; then DuckDB's read_csv reads every field as text into a temp table.
  */
-export async function stageCsv(wh: Warehouse, path: string, bytes: Buffer, table: TableSpec, tempDir: string, options: { fast?: boolean } = {}): Promise<CsvStageResult> {
+export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table: TableSpec, tempDir: string, options: { fast?: boolean } = {}): Promise<CsvLandResult> {
   const encoding = detectEncoding(bytes);
   let readPath = path;
   let head: string;
@@ -133,18 +133,18 @@ export async function stageCsv(wh: Warehouse, path: string, bytes: Buffer, table
   // check looks at cell sizes only).
   if (options.fast !== false && fastTypes && table.required.every((k) => match.columns.has(k)) && bytes.indexOf(0) === -1) {
     // Plain files (the big ones) parse their numbers in read_csv itself; anything else fails here and is read as text.
-    const fast = `fast_csv_${table.key}`;
+    const fast = `landed_fast_csv_${table.key}`;
     try {
       await wh.run(`create or replace temp table ${fast} as select ${select} from ${read(fastTypes)}`);
       return {
-        staged: { table, sheet: null, header: match, relation: `(select cast(rowid + ${skip + 1} as integer) as source_row, * from ${fast})`, temps: [fast], fast: true },
+        landed: { table, sheet: null, header: match, relation: `(select cast(rowid + ${skip + 1} as integer) as source_row, * from ${fast})`, temps: [fast], fast: true },
         encoding,
       };
     } catch {
       await wh.run(`drop table if exists ${fast}`);
     }
   }
-  const temp = `stage_csv_${table.key}`;
+  const temp = `landed_csv_${table.key}`;
   try {
     await wh.run(
       `create or replace temp table ${temp} as select ${select} from ${read({})}`,
@@ -153,7 +153,7 @@ export async function stageCsv(wh: Warehouse, path: string, bytes: Buffer, table
     return { problem: { kind: 'parse', detail: duckdbMessage(error).split('\n').slice(0, 3).join(' ') }, encoding };
   }
   return {
-    staged: {
+    landed: {
       table,
       sheet: null,
       header: match,

@@ -149,9 +149,10 @@ export interface WarningContext {
 /** Warnings for 指标进度 (run only for a file without errors). */
 export async function indicatorWarnings(wh: Warehouse, landed: LandedTable, ctx: WarningContext, file: string): Promise<IngestIssue[]> {
   const { period, hist } = ctx;
+  // the latest version of a table, as the registry view says (sql/migrations/030)
   const latest = (table: string, p: string) =>
-    `(select submission_id from ${hist}submissions where unit_code = ${sqlString(ctx.unitCode)} and period = '${p}' ` +
-    `and table_name = '${table}' order by version desc limit 1)`;
+    `(select submission_id from ${hist}submission_versions where unit_code = ${sqlString(ctx.unitCode)} and period = '${p}' ` +
+    `and table_name = '${table}' and is_latest)`;
   const code = periodCode(period);
   await wh.run(
     ctx.hasLandSupply

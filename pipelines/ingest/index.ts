@@ -77,7 +77,7 @@ export async function validateFiles(paths: string[], options: IngestOptions & { 
     if (options.historyDb && existsSync(options.historyDb)) {
       try {
         await wh.run(`attach ${sqlString(options.historyDb)} as src (read_only)`);
-        await wh.one('select count(*) from src.submissions');
+        await wh.one('select count(*) from src.submission_versions'); // (a warehouse from before migration 030 has none)
         hist = 'src.';
       } catch {
         hist = ''; // locked or older: no previous-period warnings, the checks still run

@@ -22,10 +22,10 @@ function decodeGb18030(bytes: Buffer): string {
   }
 }
 
-export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 
 /** UTF-8 with a BOM, valid UTF-8, or else what Excel in Chinese writes: GB18030 (a superset of GBK). */
-export function detectEncoding(bytes: Uint8Array): CsvEncoding {
+function detectEncoding(bytes: Uint8Array): CsvEncoding {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
   return isUtf8(bytes) ? 'utf-8' : 'gb18030';
 }
@@ -40,7 +40,7 @@ export function looksBinary(bytes: Uint8Array): boolean {
  * The first records of a CSV text (RFC 4180 quotes), each with the number of physical lines
  * read up to its end, so that read_csv can skip exactly the title and header lines.
  */
-export function firstRecords(text: string, delimiter: string, max: number): { fields: string[]; linesThrough: number }[] {
+function firstRecords(text: string, delimiter: string, max: number): { fields: string[]; linesThrough: number }[] {
   const out: { fields: string[]; linesThrough: number }[] = [];
   let fields: string[] = [];
   let field = '';
@@ -87,7 +87,6 @@ export interface CsvLandResult {
   landed?: LandedTable;
   /** File-level problem: missing header columns or a malformed CSV. */
   problem?: { kind: 'missing_columns'; missing: string[] } | { kind: 'parse'; detail: string };
-  encoding: CsvEncoding;
 }
 
 /**
@@ -114,7 +113,7 @@ export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table:
   const delimiter = !firstLine.includes(',') && firstLine.includes('\t') ? '\t' : ',';
   const records = firstRecords(head, delimiter, 200);
   const { match, missing } = findHeader(table, records.slice(0, 11).map((r) => r.fields.map((f) => (f.trim() === '' ? null : f))));
-  if (!match) return { problem: { kind: 'missing_columns', missing }, encoding };
+  if (!match) return { problem: { kind: 'missing_columns', missing } };
 
   const headerRecord = records[match.rowIndex];
   const skip = headerRecord.linesThrough;
@@ -138,7 +137,6 @@ export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table:
       await wh.run(`create or replace temp table ${fast} as select ${select} from ${read(fastTypes)}`);
       return {
         landed: { table, sheet: null, header: match, relation: `(select cast(rowid + ${skip + 1} as integer) as source_row, * from ${fast})`, temps: [fast], fast: true },
-        encoding,
       };
     } catch {
       await wh.run(`drop table if exists ${fast}`);
@@ -150,7 +148,7 @@ export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table:
       `create or replace temp table ${temp} as select ${select} from ${read({})}`,
     );
   } catch (error) {
-    return { problem: { kind: 'parse', detail: duckdbMessage(error).split('\n').slice(0, 3).join(' ') }, encoding };
+    return { problem: { kind: 'parse', detail: duckdbMessage(error).split('\n').slice(0, 3).join(' ') } };
   }
   return {
     landed: {
@@ -160,6 +158,5 @@ export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table:
       relation: `(select cast(rowid + ${skip + 1} as integer) as source_row, * from ${temp})`,
       temps: [temp],
     },
-    encoding,
   };
 }

@@ -26,7 +26,6 @@ export interface WorkbookLandResult {
   info: WorkbookInfo;
   /** Sheets of a known table whose header was not found: missing column keys. */
   missingColumns: { sheet: string; table: TableSpec; missing: string[] }[];
-  sheetNames: string[];
 }
 
 /** `2023-03-14` from an exceljs Date (exceljs builds dates in UTC). */
@@ -214,12 +213,11 @@ async function eachRow(rows: AnyRows, fn: (row: Row) => Promise<void> | void): P
 }
 
 async function landSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncIterable<AnySheet>): Promise<WorkbookLandResult> {
-  const result: WorkbookLandResult = { landed: [], info: { sheetPresent: false }, missingColumns: [], sheetNames: [] };
+  const result: WorkbookLandResult = { landed: [], info: { sheetPresent: false }, missingColumns: [] };
   const { maxRows } = ingestLimits();
   const seen = new Set<string>();
   for await (const sheet of sheets) {
     const name = (sheet.name ?? '').trim();
-    result.sheetNames.push(name);
     const table = tableByName(name);
     if (normaliseHeader(name) === '填报信息') {
       result.info.sheetPresent = true;

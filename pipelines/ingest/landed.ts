@@ -13,9 +13,3 @@ export interface LandedTable {
   /** CSV read with numbers typed by read_csv (the fast path); checked cheaply, else read again as text. */
   fast?: boolean;
 }
-
-/** The temp landed table's DDL: source_row + every column of the table as VARCHAR. */
-export function stageTableDdl(name: string, table: TableSpec): string {
-  const cols = table.columns.map((c) => `${c.key} varchar`).join(', ');
-  return `create or replace temp table ${name} (source_row integer, ${cols})`;
-}

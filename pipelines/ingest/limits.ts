@@ -41,7 +41,7 @@ const SETTINGS = [
 ] as const;
 
 /** Parts smaller than this may inflate any ratio (a 1 KB styles.xml of repeats is no bomb). */
-export const RATIO_GRACE_BYTES = MB;
+const RATIO_GRACE_BYTES = MB;
 
 /** The limits in force: defaults, each replaced by its environment variable when set. A bad value is a usage error. */
 export function ingestLimits(env: NodeJS.ProcessEnv = process.env): IngestLimits {

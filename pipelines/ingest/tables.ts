@@ -87,10 +87,6 @@ export function tableByName(name: string): TableSpec | undefined {
   return TABLES.find((t) => t.name === n);
 }
 
-export function tableByKey(key: TableKey): TableSpec {
-  return TABLES.find((t) => t.key === key)!;
-}
-
 /** Header cells are compared trimmed, without inner whitespace or line breaks, with （） as (). */
 export function normaliseHeader(text: string): string {
   return text.replace(/[\s\u3000]+/g, '').replace(/（/g, '(').replace(/）/g, ')');

@@ -54,11 +54,9 @@ export const fileMessages = {
   unreadable: (detail: string) => t(`无法读取文件：${detail}`, `cannot read the file: ${detail}`),
   csvParse: (detail: string) => t(`CSV 格式错误：${detail}`, `malformed CSV: ${detail}`),
   noTables: t('工作簿中没有 指标进度、供地台账 或 卫片图斑 工作表', 'the workbook has no sheet named 指标进度, 供地台账 or 卫片图斑'),
-  missingSheet: (name: string) => t(`缺少工作表“${name}”`, `missing sheet "${name}"`),
   csvTableName: (got: string) => t(`文件名中的表名“${got}”无法识别：应为 指标进度、供地台账 或 卫片图斑（文件名格式：<单位>_<报告期>_<表名>.csv）`, `table name "${got}" in the file name is not 指标进度, 供地台账 or 卫片图斑 (name CSV files <单位>_<报告期>_<表名>.csv)`),
   missingColumns: (headers: string[]) =>
     t(`在前 11 行中找不到表头：缺少列 ${headers.join('、')}`, `no header row in the first 11 rows: missing column(s) ${headers.join(', ')}`),
-  missingColumnForRows: (header: string, why: string) => t(`缺少列“${header}”（${why}）`, `missing column "${header}" (${why})`),
   noUnit: t('无法确定填报单位：填报信息 表中没有“填报单位”，文件名也不是 <单位>_<报告期> 格式', 'cannot tell the reporting unit: no 填报单位 in 填报信息 and the file name is not <单位>_<报告期>'),
   noPeriod: t('无法确定报告期：填报信息 表中没有“报告期”，文件名也不是 <单位>_<报告期> 格式', 'cannot tell the period: no 报告期 in 填报信息 and the file name is not <单位>_<报告期>'),
   unknownUnit: (closest: string | undefined, valid: string[]) =>
@@ -115,8 +113,6 @@ catalogue listed in 指标进度. The filled-in workbook is what nrp ingest read
   needPeriod: bilingual('请用 --period 指定报告期，如 2023Q2', 'give --period, e.g. 2023Q2'),
   needUnit: bilingual('请用 --unit 指定填报单位', 'give --unit, e.g. 海宁市'),
   badPeriodArg: (p: string) => bilingual(`报告期“${p}”无法识别`, `unreadable period "${p}": use 2023Q2, 2023年第二季度 …`),
-  badUnitArg: (u: string, closest: string | undefined, valid: string[]) =>
-    bilingual(`未知单位“${u}”${closest ? `，是否为“${closest}”？` : ''}`, `unknown unit "${u}"${closest ? `; did you mean "${closest}"?` : ''} Valid: ${valid.join(', ')}`),
   accepted: (file: string, what: string) => `✓ ${file}: ${what}`,
   rejected: (file: string, n: number) => `✗ ${file}: 拒收，${n} 个错误，未写入任何数据 / rejected, ${n} error${n === 1 ? '' : 's'}, nothing loaded`,
   duplicate: (file: string) => `= ${file}: 与已载入的最新版本完全相同，跳过 / identical to the latest loaded version, skipped`,

@@ -1,7 +1,8 @@
 import type { Period } from '../period';
 import type { Warehouse } from '../warehouse';
 import { checkTable, type TableCheck } from './checks';
-import { landedLimitErrors, type IngestLimits } from './limits';
+import { landedLimitErrors } from './landed-limits';
+import type { IngestLimits } from './limits';
 import { mark } from './profile';
 import { landCsv } from './land-csv';
 import type { LandedTable } from './landed';

@@ -173,10 +173,10 @@ export async function* exceljsSheets(path: string): AsyncGenerator<AnySheet> {
  * Reads a workbook into temp landed tables, one per known table sheet, and reads 填报信息.
  * The direct reader (xlsx-direct.ts) is tried first; anything it cannot read goes to exceljs.
  */
-export async function landWorkbook(wh: Warehouse, path: string, inflated?: Map<number, Buffer>): Promise<WorkbookLandResult> {
+export async function landWorkbook(wh: Warehouse, path: string, bytes: Buffer, inflated?: Map<number, Buffer>): Promise<WorkbookLandResult> {
   let direct: SheetRows[] | undefined;
   try {
-    direct = readWorkbookDirect(path, inflated);
+    direct = readWorkbookDirect(bytes, inflated);
   } catch (error) {
     mark(`direct reader refused (${(error as Error).message})`);
     direct = undefined;

@@ -10,10 +10,12 @@ import { indicatorWarnings } from './checks';
 import { duplicateOf } from './duplicate';
 import { identifySubmission, type UnitRow } from './identity';
 import { landFile } from './land';
-import { ingestLimits, landedLimitErrors, zipProblem } from './limits';
+import { landedLimitErrors } from './landed-limits';
+import { ingestLimits } from './limits';
 import { loadSubmission } from './load';
 import { mark } from './profile';
 import { sniffFile } from './sniff';
+import { zipProblem } from './zip-check';
 import { MAX_LISTED_ERRORS, type FileReport, type IngestIssue } from './types';
 
 export interface ProcessContext {

@@ -4,8 +4,7 @@
  * faster than exceljs's streaming reader, which stays the fallback for anything this reader
  * does not understand (it throws; landWorkbook then uses exceljs).
  */
-import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { entryData, inflateWhole, readZipDirectory, type ZipDirectory, type ZipEntry } from './zip';
 
 export interface SheetRows {
   name: string;
@@ -13,67 +12,17 @@ export interface SheetRows {
   rows: Iterable<{ n: number; texts: (string | null)[] }>;
 }
 
-interface Entry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  size: number;
-  offset: number;
-}
-
 const MAX_SHEET_BYTES = 256 * 1024 * 1024;
 
-function readAt(fd: number, position: number, length: number): Buffer {
-  const buf = Buffer.alloc(length);
-  let done = 0;
-  while (done < length) {
-    const n = readSync(fd, buf, done, length - done, position + done);
-    if (n === 0) throw new Error('unexpected end of file');
-    done += n;
-  }
-  return buf;
-}
-
-function centralDirectory(fd: number, fileSize: number): Map<string, Entry> {
-  const tailSize = Math.min(fileSize, 65557);
-  const tail = readAt(fd, fileSize - tailSize, tailSize);
-  let eocd = -1;
-  for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  if (eocd < 0) throw new Error('no zip directory');
-  const count = tail.readUInt16LE(eocd + 10);
-  const size = tail.readUInt32LE(eocd + 12);
-  const offset = tail.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) throw new Error('zip64 is left to exceljs');
-  const dir = readAt(fd, offset, size);
-  const entries = new Map<string, Entry>();
-  let p = 0;
-  for (let i = 0; i < count; i++) {
-    if (dir.readUInt32LE(p) !== 0x02014b50) throw new Error('bad zip directory');
-    const method = dir.readUInt16LE(p + 10);
-    const compressedSize = dir.readUInt32LE(p + 20);
-    const uncompressed = dir.readUInt32LE(p + 24);
-    const nameLength = dir.readUInt16LE(p + 28);
-    const extraLength = dir.readUInt16LE(p + 30);
-    const commentLength = dir.readUInt16LE(p + 32);
-    const local = dir.readUInt32LE(p + 42);
-    const name = dir.toString('utf8', p + 46, p + 46 + nameLength);
-    entries.set(name.replace(/^\//, ''), { name, method, compressedSize, size: uncompressed, offset: local });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function entryText(fd: number, e: Entry, inflated?: Map<number, Buffer>): string {
-  if (e.size > MAX_SHEET_BYTES) throw new Error('large part is left to exceljs');
-  const done = inflated?.get(e.offset);
-  if (done && done.length === e.size) return done.toString('utf8');
-  const header = readAt(fd, e.offset, 30);
-  if (header.readUInt32LE(0) !== 0x04034b50) throw new Error('bad local header');
-  const start = e.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  const data = readAt(fd, start, e.compressedSize);
+/** A part's text: as zip-check.ts inflated it, or inflated here. */
+function entryText(bytes: Buffer, dir: ZipDirectory, e: ZipEntry, inflated?: Map<number, Buffer>): string {
+  if (e.uncompressedSize > MAX_SHEET_BYTES) throw new Error('large part is left to exceljs');
+  const done = inflated?.get(e.localOffset);
+  if (done && done.length === e.uncompressedSize) return done.toString('utf8');
+  const data = entryData(bytes, dir, e);
+  if ('damage' in data) throw new Error(`${e.name}: ${data.damage}`);
   if (e.method === 0) return data.toString('utf8');
-  // one output chunk of the declared size: no growing and copying of chunks
-  if (e.method === 8) return inflateRawSync(data, { chunkSize: Math.max(64, Math.min(e.size + 1, MAX_SHEET_BYTES + 1)) }).toString('utf8');
+  if (e.method === 8) return inflateWhole(data, e.uncompressedSize).toString('utf8');
   throw new Error(`zip method ${e.method}`);
 }
 
@@ -273,36 +222,33 @@ function* sheetRows(xml: string, shared: string[], kinds: ('date' | 'percent' | 
   }
 }
 
-/** The sheets of a workbook, in workbook order. Throws for anything unusual (the caller falls back to exceljs). */
-export function readWorkbookDirect(path: string, inflated?: Map<number, Buffer>): SheetRows[] {
-  const fd = openSync(path, 'r');
-  try {
-    const entries = centralDirectory(fd, fstatSync(fd).size);
-    const text = (name: string) => {
-      const e = entries.get(name);
-      return e ? entryText(fd, e, inflated) : undefined;
-    };
-    const workbook = text('xl/workbook.xml');
-    const rels = text('xl/_rels/workbook.xml.rels');
-    if (!workbook || !rels) throw new Error('not a standard workbook');
-    const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbook);
-    const targets = new Map<string, string>();
-    for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) targets.set(attr(m[0], 'Id') ?? '', attr(m[0], 'Target') ?? '');
-    const sharedXml = text('xl/sharedStrings.xml');
-    const shared = sharedXml ? [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => runsText(m[1] ?? '')) : [];
-    const kinds = styleKinds(text('xl/styles.xml'));
-    const sheets: SheetRows[] = [];
-    for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-      const name = xmlText(attr(m[0], 'name') ?? '');
-      const target = targets.get(attr(m[0], 'r:id') ?? '');
-      if (!target) throw new Error(`sheet ${name} has no part`);
-      const part = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
-      const xml = text(part);
-      if (xml === undefined) throw new Error(`missing part ${part}`);
-      sheets.push({ name, rows: sheetRows(xml, shared, kinds, date1904) });
-    }
-    return sheets;
-  } finally {
-    closeSync(fd);
+/** The sheets of a workbook (its bytes), in workbook order. Throws for anything unusual (the caller falls back to exceljs). */
+export function readWorkbookDirect(bytes: Buffer, inflated?: Map<number, Buffer>): SheetRows[] {
+  const dir = readZipDirectory(bytes);
+  if ('damage' in dir) throw new Error(`zip: ${dir.damage}`);
+  const entries = new Map(dir.entries.map((e) => [e.name.replace(/^\//, ''), e]));
+  const text = (name: string) => {
+    const e = entries.get(name);
+    return e ? entryText(bytes, dir, e, inflated) : undefined;
+  };
+  const workbook = text('xl/workbook.xml');
+  const rels = text('xl/_rels/workbook.xml.rels');
+  if (!workbook || !rels) throw new Error('not a standard workbook');
+  const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbook);
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) targets.set(attr(m[0], 'Id') ?? '', attr(m[0], 'Target') ?? '');
+  const sharedXml = text('xl/sharedStrings.xml');
+  const shared = sharedXml ? [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => runsText(m[1] ?? '')) : [];
+  const kinds = styleKinds(text('xl/styles.xml'));
+  const sheets: SheetRows[] = [];
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = xmlText(attr(m[0], 'name') ?? '');
+    const target = targets.get(attr(m[0], 'r:id') ?? '');
+    if (!target) throw new Error(`sheet ${name} has no part`);
+    const part = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+    const xml = text(part);
+    if (xml === undefined) throw new Error(`missing part ${part}`);
+    sheets.push({ name, rows: sheetRows(xml, shared, kinds, date1904) });
   }
+  return sheets;
 }

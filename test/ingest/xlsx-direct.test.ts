@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -27,7 +28,7 @@ describe('direct xlsx reader', () => {
     wb.addWorksheet('填报信息').addRow(['填报单位', '海宁市']);
     await wb.xlsx.writeFile(path);
 
-    const direct = readWorkbookDirect(path).map((s) => ({ name: s.name, rows: [...s.rows] }));
+    const direct = readWorkbookDirect(readFileSync(path)).map((s) => ({ name: s.name, rows: [...s.rows] }));
     const viaExceljs: { name: string; rows: { n: number; texts: (string | null)[] }[] }[] = [];
     for await (const s of exceljsSheets(path)) {
       const rows = [];
@@ -46,7 +47,7 @@ describe('direct xlsx reader', () => {
   it('refuses what is not a zip workbook, so that exceljs reports it', () => {
     const dir = tempDir('nrp-xlsx-direct-bad-');
     const path = join(dir, 'bad.xlsx');
-    require('node:fs').writeFileSync(path, 'PK\u0003\u0004 not really');
-    expect(() => readWorkbookDirect(path)).toThrow();
+    writeFileSync(path, 'PK\u0003\u0004 not really');
+    expect(() => readWorkbookDirect(readFileSync(path))).toThrow();
   });
 });

@@ -4,7 +4,7 @@
  * declare sizes that are not the real ones (the crafted zip bomb).
  */
 import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import { readCentralDirectory } from '../../../pipelines/ingest/limits';
+import { entryData, readZipDirectory } from '../../../pipelines/ingest/zip';
 
 export interface ZipPart {
   name: string;
@@ -20,12 +20,11 @@ export interface ZipPart {
 }
 
 export function readZip(bytes: Buffer): ZipPart[] {
-  const dir = readCentralDirectory(bytes);
-  if (!('entries' in dir)) throw new Error(`not a zip: ${dir.text.en}`);
+  const dir = readZipDirectory(bytes);
+  if ('damage' in dir) throw new Error(`not a zip: ${dir.damage}`);
   return dir.entries.map((e) => {
-    const at = e.localOffset;
-    const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
-    const raw = bytes.subarray(start, start + e.compressedSize);
+    const raw = entryData(bytes, dir, e);
+    if ('damage' in raw) throw new Error(`${e.name}: ${raw.damage}`);
     return { name: e.name, data: e.method === 8 ? inflateRawSync(raw) : Buffer.from(raw) };
   });
 }

@@ -1,7 +1,6 @@
-import type ExcelJS from 'exceljs';
-import { excelJS } from './exceljs-reader';
 import { mark } from './profile';
 import { readWorkbookDirect, type SheetRows } from './xlsx-direct';
+import type { SheetRow } from './xlsx-rows';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,55 +25,6 @@ export interface WorkbookLandResult {
   info: WorkbookInfo;
   /** Sheets of a known table whose header was not found: missing column keys. */
   missingColumns: { sheet: string; table: TableSpec; missing: string[] }[];
-}
-
-/** `2023-03-14` from an exceljs Date (exceljs builds dates in UTC). */
-function isoDate(d: Date): string {
-  const y = d.getUTCFullYear();
-  const m = String(d.getUTCMonth() + 1).padStart(2, '0');
-  const day = String(d.getUTCDate()).padStart(2, '0');
-  return `${y}-${m}-${day}`;
-}
-
-function numberText(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
-}
-
-/**
- * A cell as the text a person sees: numbers in full, percent-formatted numbers as `95%`
- * (Excel stores 0.95), date cells as ISO dates, rich text joined, formulas by their stored result
- * (a formula without one stays `=…`, which no check accepts), errors as `#N/A`.
- */
-export function cellText(value: unknown, numFmt?: string): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') {
-    if (numFmt && numFmt.includes('%')) return `${numberText(value * 100)}%`;
-    return numberText(value);
-  }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : isoDate(value);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((r) => r.text).join('');
-    if ('formula' in v || 'sharedFormula' in v) {
-      if (v.result === undefined || v.result === null) return `=${String(v.formula ?? v.sharedFormula)}`;
-      return cellText(v.result, numFmt);
-    }
-    if ('error' in v) return String(v.error);
-    if ('text' in v) return cellText(v.text, numFmt);
-  }
-  return String(value);
-}
-
-function rowTexts(row: ExcelJS.Row): (string | null)[] {
-  const out: (string | null)[] = [];
-  row.eachCell({ includeEmpty: false }, (cell, col) => {
-    const v = cell.value;
-    out[col - 1] = cellText(v, typeof v === 'number' ? cell.numFmt : undefined);
-  });
-  for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
-  return out;
 }
 
 /**
@@ -144,61 +94,20 @@ class SheetLander {
   }
 }
 
-type AnyRows = Iterable<{ n: number; texts: (string | null)[] }> | AsyncIterable<{ n: number; texts: (string | null)[] }>;
-interface AnySheet {
-  name: string;
-  rows: AnyRows;
-}
-
-/** exceljs's streaming reader as sheets of text rows. */
-export async function* exceljsSheets(path: string): AsyncGenerator<AnySheet> {
-  const reader = new (excelJS().stream.xlsx.WorkbookReader)(path, {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name?: string }>) {
-    yield {
-      name: sheet.name ?? '',
-      rows: (async function* () {
-        for await (const row of sheet) yield { n: row.number, texts: rowTexts(row) };
-      })(),
-    };
-  }
-}
-
 /**
- * Reads a workbook into temp landed tables, one per known table sheet, and reads 填报信息.
- * The direct reader (xlsx-direct.ts) is tried first; anything it cannot read goes to exceljs.
+ * Reads a workbook (its bytes) into temp landed tables, one per known table sheet, and reads
+ * 填报信息. Throws what the reader (xlsx-direct.ts) cannot read, and LimitExceeded.
  */
-export async function landWorkbook(wh: Warehouse, path: string, bytes: Buffer, inflated?: Map<number, Buffer>): Promise<WorkbookLandResult> {
-  let direct: SheetRows[] | undefined;
-  try {
-    direct = readWorkbookDirect(bytes, inflated);
-  } catch (error) {
-    mark(`direct reader refused (${(error as Error).message})`);
-    direct = undefined;
-  }
-  if (direct) {
-    try {
-      const landed = await landSheets(wh, direct);
-      mark('read workbook (direct)');
-      return landed;
-    } catch (error) {
-      if (error instanceof LimitExceeded) throw error; // exceljs would only read as far again
-      mark(`direct reader failed (${(error as Error).message}); exceljs reads it`);
-      // fall through: exceljs reads it, and the landed tables are created afresh
-    }
-  }
-  return landSheets(wh, exceljsSheets(path));
+export async function landWorkbook(wh: Warehouse, bytes: Buffer, inflated?: Map<number, Buffer>): Promise<WorkbookLandResult> {
+  const landed = await landSheets(wh, readWorkbookDirect(bytes, { inflated }));
+  mark('read workbook');
+  return landed;
 }
 
-type Row = { n: number; texts: (string | null)[] };
+type Row = SheetRow;
 
-/** Each row in order; the direct reader's rows (a plain iterable) are walked without a promise per row. */
-async function eachRow(rows: AnyRows, fn: (row: Row) => Promise<void> | void): Promise<void> {
+/** Each row in order; rows held in memory (a plain iterable) are walked without a promise per row. */
+async function eachRow(rows: SheetRows['rows'], fn: (row: Row) => Promise<void> | void): Promise<void> {
   if (Symbol.iterator in rows) {
     for (const row of rows as Iterable<Row>) {
       const pending = fn(row);
@@ -212,11 +121,11 @@ async function eachRow(rows: AnyRows, fn: (row: Row) => Promise<void> | void): P
   }
 }
 
-async function landSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncIterable<AnySheet>): Promise<WorkbookLandResult> {
+async function landSheets(wh: Warehouse, sheets: SheetRows[]): Promise<WorkbookLandResult> {
   const result: WorkbookLandResult = { landed: [], info: { sheetPresent: false }, missingColumns: [] };
   const { maxRows } = ingestLimits();
   const seen = new Set<string>();
-  for await (const sheet of sheets) {
+  for (const sheet of sheets) {
     const name = (sheet.name ?? '').trim();
     const table = tableByName(name);
     if (normaliseHeader(name) === '填报信息') {
@@ -230,10 +139,7 @@ async function landSheets(wh: Warehouse, sheets: Iterable<AnySheet> | AsyncItera
       }
       continue;
     }
-    if (!table || seen.has(table.key)) {
-      for await (const _row of sheet.rows) void _row; // drain: exceljs moves on only when a sheet is read
-      continue;
-    }
+    if (!table || seen.has(table.key)) continue; // (rows are read only when asked for)
     seen.add(table.key);
     const buffered: { n: number; texts: (string | null)[] }[] = [];
     let streamed = 0;

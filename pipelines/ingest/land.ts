@@ -32,7 +32,7 @@ export interface Landed {
  * source row), and 填报信息. A CSV holds the table its name says; a workbook every known sheet.
  */
 export async function landFile(wh: Warehouse, path: string, bytes: Buffer, form: FileForm, tempDir: string, inflatedParts: Map<number, Buffer>): Promise<Landed> {
-  return form === 'csv' ? landCsvFile(wh, path, bytes, tempDir) : landWorkbookFile(wh, path, bytes, inflatedParts);
+  return form === 'csv' ? landCsvFile(wh, path, bytes, tempDir) : landWorkbookFile(wh, bytes, inflatedParts);
 }
 
 async function landCsvFile(wh: Warehouse, path: string, bytes: Buffer, tempDir: string): Promise<Landed> {
@@ -50,10 +50,10 @@ async function landCsvFile(wh: Warehouse, path: string, bytes: Buffer, tempDir: 
   return { tables: result.landed ? [result.landed] : [], problems };
 }
 
-async function landWorkbookFile(wh: Warehouse, path: string, bytes: Buffer, inflatedParts: Map<number, Buffer>): Promise<Landed> {
+async function landWorkbookFile(wh: Warehouse, bytes: Buffer, inflatedParts: Map<number, Buffer>): Promise<Landed> {
   let wb;
   try {
-    wb = await landWorkbook(wh, path, bytes, inflatedParts);
+    wb = await landWorkbook(wh, bytes, inflatedParts);
   } catch (error) {
     if (error instanceof LimitExceeded) return { tables: [], problems: [{ code: error.code, text: error.text, sheet: error.sheet, fatal: true }] };
     const detail = duckdbMessage(error);

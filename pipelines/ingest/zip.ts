@@ -124,8 +124,8 @@ export function inflateWhole(data: Buffer, declared: number): Buffer {
 }
 
 /** Deflated data inflated piece by piece (chunks of `chunkSize`), for parts too large to hold inflated. */
-export function inflatePieces(data: Buffer, chunkSize = 1024 * 1024): AsyncIterable<Buffer> & { destroy(): void } {
+export function inflatePieces(data: Buffer, chunkSize = 1024 * 1024): AsyncIterable<Buffer> {
   const inflate = createInflateRaw({ chunkSize });
   inflate.end(data);
-  return Object.assign(inflate as AsyncIterable<Buffer>, { destroy: () => void inflate.destroy() });
+  return inflate; // leaving a for-await loop over it early destroys it
 }

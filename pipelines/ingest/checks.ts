@@ -48,7 +48,7 @@ async function batchPeriodSql(wh: Warehouse, relation: string): Promise<string> 
 /** Normalises a landed table into typed_<key> and runs its checks. */
 export async function checkTable(wh: Warehouse, landed: LandedTable, period: Period, file: string): Promise<TableCheck | 'read_as_text'> {
   const key = landed.table.key;
-  if (landed.fast) {
+  if (landed.path === 'csv-fast') {
     const batch_period = await batchPeriodSql(wh, landed.relation);
     mark('batch map');
     const vars = { year: period.year, period: periodCode(period), max_cell_chars: ingestLimits().maxCellChars };

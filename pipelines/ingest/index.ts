@@ -18,7 +18,7 @@
  *
  *   IngestReport: { dry_run, files: FileReport[], accepted, rejected, duplicates }
  *   FileReport: { path, file, status: 'accepted'|'rejected'|'duplicate', sha256, unit_code,
- *                 unit_name, period, tables: [{ table_name, sheet_name, rows, version?, submission_id? }],
+ *                 unit_name, period, tables: [{ table_name, sheet_name, rows, path?, version?, submission_id? }],
  *                 errors: IngestIssue[], error_count, warnings: IngestIssue[] }
  *   IngestIssue: { severity, code, file, sheet?, cell? ('供地台账!E7', or 'E7' in a CSV), row?,
  *                  column?, header?, value? (raw text), expected?: {zh, en}, zh, en }
@@ -37,7 +37,7 @@ import { processFile } from './process';
 import { ingestSql, sqlString } from './sql';
 import type { IngestOptions, IngestReport } from './types';
 
-export type { FileReport, IngestIssue, IngestOptions, IngestReport, TableLoad } from './types';
+export type { FileReport, IngestIssue, IngestOptions, IngestPath, IngestReport, TableLoad } from './types';
 export { formatReport, formatIssue } from './report';
 
 async function installMacros(wh: Warehouse): Promise<void> {

@@ -136,7 +136,7 @@ export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table:
     try {
       await wh.run(`create or replace temp table ${fast} as select ${select} from ${read(fastTypes)}`);
       return {
-        landed: { table, sheet: null, header: match, relation: `(select cast(rowid + ${skip + 1} as integer) as source_row, * from ${fast})`, temps: [fast], fast: true },
+        landed: { table, sheet: null, header: match, relation: `(select cast(rowid + ${skip + 1} as integer) as source_row, * from ${fast})`, temps: [fast], path: 'csv-fast' },
       };
     } catch {
       await wh.run(`drop table if exists ${fast}`);
@@ -157,6 +157,7 @@ export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table:
       header: match,
       relation: `(select cast(rowid + ${skip + 1} as integer) as source_row, * from ${temp})`,
       temps: [temp],
+      path: 'csv-text',
     },
   };
 }

@@ -157,7 +157,7 @@ async function landSheets(wh: Warehouse, sheets: SheetRows[]): Promise<WorkbookL
       lander = new SheetLander(table, match, temp);
       await lander.open();
       for (const b of buffered.slice(match.rowIndex + 1)) lander.append(b.n, b.texts);
-      result.landed.push({ table, sheet: name, header: match, relation: temp, temps: [temp] });
+      result.landed.push({ table, sheet: name, header: match, relation: temp, temps: [temp], path: sheet.streamed ? 'xlsx-stream' : 'xlsx-direct' });
     };
     try {
       await eachRow(sheet.rows, (row) => {

@@ -35,7 +35,7 @@ export async function landedLimitErrors(wh: Warehouse, landed: LandedTable[], fi
     // checked here in full) and holds no NUL (land-csv.ts). Its numbers, typed by read_csv
     // (DOUBLE), print in at most 24 characters, so only a limit below that has its cells tested
     // here. Every other landed table is text: all its cells are tested.
-    const columns = s.fast && limits.maxCellChars >= 24 ? [] : [...s.header.columns.entries()];
+    const columns = s.path === 'csv-fast' && limits.maxCellChars >= 24 ? [] : [...s.header.columns.entries()];
     // cells over the length limit, and cells holding NUL (invalid in a workbook's XML, cut off by C strings downstream):
     // one scan counts the rows and, with cheap tests (strlen counts bytes, never fewer than the characters length
     // counts), the suspect ones; only when there are any does a second query find and describe them

@@ -1,4 +1,5 @@
 import type { HeaderMatch, TableSpec } from './tables';
+import type { IngestPath } from './types';
 
 /** A table read from a file into a temp table of text, one VARCHAR column per column key. */
 export interface LandedTable {
@@ -10,6 +11,9 @@ export interface LandedTable {
   relation: string;
   /** Temp tables to drop afterwards. */
   temps: string[];
-  /** CSV read with numbers typed by read_csv (the fast path); checked cheaply, else read again as text. */
-  fast?: boolean;
+  /**
+   * How it was read. `csv-fast`: numbers typed by read_csv, checked cheaply, else read again as
+   * text (`csv-text`); `xlsx-direct` / `xlsx-stream`: a sheet read in one pass / piece by piece.
+   */
+  path: IngestPath;
 }

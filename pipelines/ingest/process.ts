@@ -103,7 +103,7 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     const { checks } = checked;
     report.errors.push(...checked.errors);
     report.error_count = report.errors.length + checks.reduce((n, c) => n + Math.max(0, c.errorCount - c.errors.length), 0);
-    report.tables = checks.map((c) => ({ table_name: c.landed.table.name, sheet_name: c.landed.sheet, rows: c.rows }));
+    report.tables = checks.map((c) => ({ table_name: c.landed.table.name, sheet_name: c.landed.sheet, rows: c.rows, path: c.landed.path }));
     if (report.errors.length > 0 || !unit || !period) {
       report.errors = report.errors.slice(0, MAX_LISTED_ERRORS);
       report.error_count = Math.max(report.error_count, report.errors.length);

@@ -11,7 +11,7 @@ export function formatIssue(i: IngestIssue): string {
 
 function tablesText(f: FileReport): string {
   const who = [f.unit_name, f.period].filter(Boolean).join(' ');
-  const parts = f.tables.map((t) => `${t.table_name}${t.version ? ` v${t.version}` : ''} (${t.rows.toLocaleString('en-US')} 行 rows)`);
+  const parts = f.tables.map((t) => `${t.table_name}${t.version ? ` v${t.version}` : ''} (${t.rows.toLocaleString('en-US')} 行 rows${t.path ? `, ${t.path}` : ''})`);
   return `${who}${parts.length ? ' — ' + parts.join(', ') : ' — 无数据行 no data rows'}`;
 }
 

@@ -83,6 +83,56 @@ function firstRecords(text: string, delimiter: string, max: number): { fields: s
   return out;
 }
 
+/**
+ * DuckDB's read_csv skips empty lines, which would shift the row number of every row after one
+ * (rows are numbered from their position). Each empty line outside quotes gets one delimiter
+ * here: a row of empty cells, skipped later like every empty row. A file without an empty line
+ * (found by one search for the line ending twice) is returned as it is.
+ */
+function fillEmptyLines(bytes: Buffer, delimiter: string): Buffer {
+  const crlf = bytes.indexOf('\r\n') >= 0 && bytes.indexOf('\r\n') === bytes.indexOf('\n') - 1;
+  if (bytes.indexOf(crlf ? '\n\r\n' : '\n\n') < 0) return bytes;
+  const pieces: Buffer[] = [];
+  const fill = Buffer.from(delimiter);
+  let quoted = false;
+  let from = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b === 0x22) quoted = !quoted;
+    else if (b === 0x0a && !quoted) {
+      const next = bytes[i + 1];
+      if (next === 0x0a || (next === 0x0d && bytes[i + 2] === 0x0a)) {
+        pieces.push(bytes.subarray(from, i + 1), fill);
+        from = i + 1;
+      }
+    }
+  }
+  pieces.push(bytes.subarray(from));
+  return Buffer.concat(pieces);
+}
+
+/**
+ * Each row's kind (nrp_row_kind, sql/ingest/macros.sql: blank, a total row, a footer row, or
+ * null for a data row) from its first non-empty cell. A row whose first cell starts with an
+ * ordinary character (neither a space nor a CJK ideograph: ids, numbers, dates) is a data row
+ * without looking further, which keeps this to one comparison for nearly every row.
+ */
+function rowKindSql(width: number, first: number, totals: boolean, typed: Set<number>): string {
+  const text = (i: number) => (typed.has(i) ? `c${i}::varchar` : `c${i}`);
+  const cell = (i: number) => `nrp_cell(${text(i)})`;
+  const columns = Array.from({ length: width }, (_, i) => i);
+  const lead = `coalesce(${columns.map(cell).join(', ')})`;
+  const pos = `case ${columns.filter((i) => i < first + 3).map((i) => `when ${cell(i)} is not null then ${i - first}`).join(' ')} else 3 end`;
+  const plain = `unicode(${text(0)}) between 33 and 12287 or unicode(${text(0)}) between 12289 and 19967`;
+  return `case when ${plain} then null else nrp_row_kind(${lead}, ${pos}, ${totals}) end as row_kind`;
+}
+
+/** Comma, or tab where the first line has a tab and no comma. */
+function delimiterOf(head: string): string {
+  const firstLine = head.slice(0, head.indexOf('\n') >= 0 ? head.indexOf('\n') : head.length);
+  return !firstLine.includes(',') && firstLine.includes('\t') ? '\t' : ',';
+}
+
 export interface CsvLandResult {
   landed?: LandedTable;
   /** File-level problem: missing header columns or a malformed CSV. */
@@ -91,7 +141,8 @@ export interface CsvLandResult {
 
 /**
  * Lands one CSV table: GB18030 is first decoded to a UTF-8 temp file; the header is found in
- * the first records; then DuckDB's read_csv reads every field as text into a temp table.
+ * the first records; then DuckDB's read_csv reads every field as text into a temp table, with
+ * each row's kind (row_kind: blank, total, footer or data).
  */
 export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table: TableSpec, tempDir: string, options: { fast?: boolean } = {}): Promise<CsvLandResult> {
   const encoding = detectEncoding(bytes);
@@ -99,18 +150,21 @@ export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table:
   let head: string;
   if (encoding === 'gb18030') {
     readPath = join(tempDir, 'decoded.csv');
-    let text: string;
-    if (existsSync(readPath)) text = readFileSync(readPath, 'utf8');
+    if (existsSync(readPath)) head = readFileSync(readPath, 'utf8').slice(0, 65536);
     else {
-      text = decodeGb18030(bytes);
-      writeFileSync(readPath, text, 'utf8');
+      const text = decodeGb18030(bytes);
+      head = text.slice(0, 65536);
+      writeFileSync(readPath, fillEmptyLines(Buffer.from(text, 'utf8'), delimiterOf(head)));
     }
-    head = text.slice(0, 65536);
   } else {
     head = bytes.subarray(encoding === 'utf-8-bom' ? 3 : 0, 65536).toString('utf8');
+    const filled = fillEmptyLines(bytes, delimiterOf(head));
+    if (filled !== bytes) {
+      readPath = join(tempDir, 'filled.csv');
+      if (!existsSync(readPath)) writeFileSync(readPath, filled);
+    }
   }
-  const firstLine = head.slice(0, head.indexOf('\n') >= 0 ? head.indexOf('\n') : head.length);
-  const delimiter = !firstLine.includes(',') && firstLine.includes('\t') ? '\t' : ',';
+  const delimiter = delimiterOf(head);
   const records = firstRecords(head, delimiter, 200);
   const { match, missing } = findHeader(table, records.slice(0, 11).map((r) => r.fields.map((f) => (f.trim() === '' ? null : f))));
   if (!match) return { problem: { kind: 'missing_columns', missing } };
@@ -118,9 +172,12 @@ export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table:
   const headerRecord = records[match.rowIndex];
   const skip = headerRecord.linesThrough;
   const width = Math.max(...records.map((r) => r.fields.length));
-  const select = table.columns
+  const columns = table.columns
     .map((c) => (match.columns.has(c.key) ? `c${match.columns.get(c.key)} as ${c.key}` : `null::varchar as ${c.key}`))
     .join(', ');
+  const totals = table.summed.length > 0;
+  const select = (types: Record<string, string>) =>
+    `${columns}, ${rowKindSql(width, match.first, totals, new Set(Object.keys(types).map((k) => match.columns.get(k)).filter((i): i is number => i !== undefined)))}`;
   const read = (types: Record<string, string>) =>
     `read_csv(${sqlString(readPath)}, header = false, skip = ${skip}, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ` +
     `columns = {${Array.from({ length: width }, (_, i) => {
@@ -134,7 +191,7 @@ export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table:
     // Plain files (the big ones) parse their numbers in read_csv itself; anything else fails here and is read as text.
     const fast = `landed_fast_csv_${table.key}`;
     try {
-      await wh.run(`create or replace temp table ${fast} as select ${select} from ${read(fastTypes)}`);
+      await wh.run(`create or replace temp table ${fast} as select ${select(fastTypes)} from ${read(fastTypes)}`);
       return {
         landed: { table, sheet: null, header: match, relation: `(select cast(rowid + ${skip + 1} as integer) as source_row, * from ${fast})`, temps: [fast], path: 'csv-fast' },
       };
@@ -145,7 +202,7 @@ export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table:
   const temp = `landed_csv_${table.key}`;
   try {
     await wh.run(
-      `create or replace temp table ${temp} as select ${select} from ${read({})}`,
+      `create or replace temp table ${temp} as select ${select({})} from ${read({})}`,
     );
   } catch (error) {
     return { problem: { kind: 'parse', detail: duckdbMessage(error).split('\n').slice(0, 3).join(' ') } };

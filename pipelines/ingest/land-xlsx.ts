@@ -28,6 +28,19 @@ export interface WorkbookLandResult {
 }
 
 /**
+ * A cell as a row's lead (its first non-empty cell): null when empty or only spaces, else trimmed
+ * of spaces, tabs and full-width spaces (what nrp_cell in sql/ingest/macros.sql does for a CSV).
+ */
+function leadCell(v: string | null | undefined): string | null {
+  if (v === null || v === undefined || v === '') return null;
+  const c = v.charCodeAt(0);
+  const last = v.charCodeAt(v.length - 1);
+  if (c > 32 && c !== 0x3000 && last > 32 && last !== 0x3000) return v;
+  const t = v.replace(/^[ \t\u3000]+|[ \t\u3000]+$/g, '');
+  return t === '' ? null : t;
+}
+
+/**
  * Collects the data rows of one sheet as CSV text in a temp file, then read_csv loads them into
  * the landed table in one go: a million N-API appender calls cost more than writing the text.
  */
@@ -47,29 +60,42 @@ class SheetLander {
   async open(): Promise<void> {
     this.fd = openSync(this.file, 'w');
   }
-  /** `row,"text",,"text"…` + newline: empty cells unquoted (read as NULL), others quoted with "" for ". */
+  /**
+   * `row,"lead",pos,"text",,"text"…` + newline: the row's first non-empty cell and its column
+   * from the table's first (for its kind: nrp_row_kind), then the table's cells; empty cells
+   * unquoted (read as NULL), others quoted with "" for ".
+   */
   append(rowNumber: number, texts: (string | null)[]): void {
     if (this.pos + 1024 > this.buf.length) this.flush();
     this.pos += this.buf.write(String(rowNumber), this.pos, 'latin1');
+    let lead: string | null = null;
+    let leadAt = 0;
+    for (; leadAt < texts.length && lead === null; leadAt++) lead = leadCell(texts[leadAt]);
+    this.text(lead);
+    this.buf[this.pos++] = 44; // ,
+    if (lead !== null) this.pos += this.buf.write(String(leadAt - 1 - this.header.first), this.pos, 'latin1');
     for (let k = 0; k < this.order.length; k++) {
       const index = this.order[k];
-      const v = index === undefined ? null : texts[index];
-      if (v === null || v === undefined || v === '') {
-        this.buf[this.pos++] = 44; // ,
-        continue;
-      }
-      const text = v.includes('"') ? v.replace(/"/g, '""') : v;
-      const room = text.length * 3 + 4; // UTF-8 takes at most 3 bytes per UTF-16 unit
-      if (this.pos + room > this.buf.length) {
-        this.flush();
-        if (room > this.buf.length) this.buf = Buffer.allocUnsafe(room);
-      }
-      this.buf[this.pos++] = 44; // ,
-      this.buf[this.pos++] = 34; // "
-      this.pos += this.buf.write(text, this.pos, 'utf8');
-      this.buf[this.pos++] = 34;
+      this.text(index === undefined ? null : texts[index]);
     }
     this.buf[this.pos++] = 10; // \n
+  }
+  /** `,` and the cell quoted, or `,` alone for an empty cell. */
+  private text(v: string | null | undefined): void {
+    if (v === null || v === undefined || v === '') {
+      this.buf[this.pos++] = 44; // ,
+      return;
+    }
+    const text = v.includes('"') ? v.replace(/"/g, '""') : v;
+    const room = text.length * 3 + 4; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (this.pos + room > this.buf.length) {
+      this.flush();
+      if (room > this.buf.length) this.buf = Buffer.allocUnsafe(room);
+    }
+    this.buf[this.pos++] = 44; // ,
+    this.buf[this.pos++] = 34; // "
+    this.pos += this.buf.write(text, this.pos, 'utf8');
+    this.buf[this.pos++] = 34;
   }
   private flush(): void {
     let done = 0;
@@ -82,9 +108,11 @@ class SheetLander {
       this.flush();
       closeSync(this.fd);
       this.fd = -1;
-      const columns = [`'source_row': 'INTEGER'`, ...this.table.columns.map((c) => `'${c.key}': 'VARCHAR'`)].join(', ');
+      const columns = [`'source_row': 'INTEGER'`, `'lead': 'VARCHAR'`, `'lead_pos': 'INTEGER'`, ...this.table.columns.map((c) => `'${c.key}': 'VARCHAR'`)].join(', ');
+      const totals = this.table.summed.length > 0;
       await wh.run(
-        `create or replace temp table ${this.temp} as select * from read_csv('${this.file.replace(/'/g, "''")}', header = false, ` +
+        `create or replace temp table ${this.temp} as select * exclude (lead, lead_pos), nrp_row_kind(lead, lead_pos, ${totals}) as row_kind ` +
+          `from read_csv('${this.file.replace(/'/g, "''")}', header = false, ` +
           `delim = ',', quote = '"', escape = '"', columns = {${columns}}, auto_detect = false)`,
       );
     } finally {

@@ -1,5 +1,5 @@
 import type { Warehouse } from '../warehouse';
-import type { TableCheck } from './checks';
+import type { TableCheck } from './check';
 import { ingestSql, sqlString } from './sql';
 import type { FileReport } from './types';
 
@@ -19,17 +19,17 @@ async function loadRows(wh: Warehouse, sql: string): Promise<void> {
 }
 
 /**
- * Step 5 of ingest: one transaction holding, for each non-empty table, a registry row (the next
- * version of unit × period × table, with the warnings) and its raw rows. Sets each table's
+ * Step 6 of ingest: one transaction holding, for each non-empty table, a registry row (the next
+ * version of unit × period × table, with the table's warnings) and its raw rows. Sets each table's
  * version and submission id in the report.
  */
 export async function loadSubmission(wh: Warehouse, report: FileReport, checks: TableCheck[], path: string): Promise<void> {
-  const warningTexts = report.warnings.map((w) => `${w.cell ?? w.sheet ?? ''} ${w.zh} / ${w.en}`.trim());
   await wh.transaction(async () => {
     for (const c of checks) {
       if (c.rows === 0) continue;
       const name = c.landed.table.name;
-      const own = c.landed.table.key === 'indicator_progress' ? warningTexts : [];
+      // the table's own warnings, each naming its cell (the bulletin's data-sources annex lists them)
+      const own = c.warnings.map((w) => `${w.cell ?? w.sheet ?? ''} ${w.zh} / ${w.en}`.trim());
       const warningsList = `[${own.map(sqlString).join(', ')}]::varchar[]`;
       const next = await wh.one<{ v: number }>(
         'select coalesce(max(version), 0) + 1 as v from submissions where unit_code = ? and period = ? and table_name = ?',

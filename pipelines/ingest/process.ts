@@ -6,7 +6,6 @@ import { fileMessages } from '../messages';
 import { periodCode } from '../period';
 import type { Warehouse } from '../warehouse';
 import { checkTables } from './check';
-import { indicatorWarnings } from './checks';
 import { duplicateOf } from './duplicate';
 import { identifySubmission, type UnitRow } from './identity';
 import { landFile } from './land';
@@ -15,6 +14,7 @@ import { ingestLimits } from './limits';
 import { loadSubmission } from './load';
 import { mark } from './profile';
 import { sniffFile } from './sniff';
+import { tableWarnings } from './warnings';
 import { zipProblem } from './zip-check';
 import { MAX_LISTED_ERRORS, type FileReport, type IngestIssue } from './types';
 
@@ -33,8 +33,8 @@ type Text = { zh: string; en: string };
 /**
  * Validates one file and, unless dry-run, loads it in one transaction. Never throws for bad
  * input. The steps: sniff (size, bytes, sha256, type) → duplicate? → zip checks → land (the
- * tables into temp tables) → size limits → identify (unit, period) → check (the contract's
- * rules) → warnings → load.
+ * tables into temp tables) → size limits → identify (unit, period) → check (total rows and the
+ * footer set aside, the contract's rules on the data rows) → warnings → load.
  */
 export async function processFile(wh: Warehouse, path: string, ctx: ProcessContext): Promise<FileReport> {
   const file = basename(path);
@@ -103,7 +103,10 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     const { checks } = checked;
     report.errors.push(...checked.errors);
     report.error_count = report.errors.length + checks.reduce((n, c) => n + Math.max(0, c.errorCount - c.errors.length), 0);
-    report.tables = checks.map((c) => ({ table_name: c.landed.table.name, sheet_name: c.landed.sheet, rows: c.rows, path: c.landed.path }));
+    report.tables = checks.map((c) => ({
+      table_name: c.landed.table.name, sheet_name: c.landed.sheet, rows: c.rows, path: c.landed.path,
+      total_rows: c.layout.totalRows, footer_rows: c.layout.footerRows,
+    }));
     if (report.errors.length > 0 || !unit || !period) {
       report.errors = report.errors.slice(0, MAX_LISTED_ERRORS);
       report.error_count = Math.max(report.error_count, report.errors.length);
@@ -111,14 +114,8 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
       return report;
     }
 
-    const progress = checks.find((c) => c.landed.table.key === 'indicator_progress' && c.rows > 0);
-    if (progress) {
-      report.warnings = await indicatorWarnings(wh, progress.landed, {
-        unitCode: unit.code, period, hist: ctx.hist,
-        hasLandSupply: checks.some((c) => c.landed.table.key === 'land_supply' && c.rows > 0),
-        hasPatches: checks.some((c) => c.landed.table.key === 'patches' && c.rows > 0),
-      }, file);
-    }
+    await tableWarnings(wh, checks, { unitCode: unit.code, period, hist: ctx.hist }, file);
+    report.warnings = checks.flatMap((c) => c.warnings);
     if (!ctx.dryRun) {
       try {
         await loadSubmission(wh, report, checks, path);

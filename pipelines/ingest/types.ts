@@ -38,6 +38,10 @@ export interface TableLoad {
   rows: number;
   /** How the table was read (absent for a duplicate, which was not read). */
   path?: IngestPath;
+  /** Total rows (合计, 总计, 小计, 累计) skipped: checked against the rows they cover, not loaded. */
+  total_rows?: number;
+  /** Rows of notes and signatures (the footer, 填表说明 … 填表人) skipped. */
+  footer_rows?: number;
   /** Set when loaded (ingest): the registry version and id. */
   version?: number;
   submission_id?: number;

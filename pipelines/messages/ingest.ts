@@ -9,6 +9,10 @@ export interface CellContext {
   d: string | null;
   unit?: string | null;
   periodEnd?: string;
+  /** The value as typed. */
+  v?: string | null;
+  /** A total row's word: 合计, 总计, 小计 or 累计. */
+  word?: string;
 }
 
 /** Cell-level errors and warnings found by the SQL checks (sql/ingest/*), by code. */
@@ -38,10 +42,18 @@ export const cellMessages: Record<string, (c: CellContext) => Text> = {
   batch_unreadable: (c) => t(`${c.h}应为季度，如 2023Q1、2023年第1季度`, `${c.h} must be a quarter such as 2023Q1 or 2023年第1季度`),
   batch_out_of_range: (c) => t(`${c.h}应为报告年度内、不晚于报告期的季度（${c.d}）`, `${c.h} must be a quarter of the reporting year, not after the period (${c.d})`),
   price_for_allocation: (c) => t(`划拨供地的${c.h}应为空`, `${c.h} must be blank for 划拨 (allocation)`),
+  data_after_footer: (c) =>
+    t(`表尾（第 ${c.d} 行起的说明、签名等）之后不能再有数据行：请把表尾放在最后一行数据之后`,
+      `a data row after the footer (the notes and signatures from row ${c.d}): the footer must come after the last data row`),
   // warnings
   ytd_decrease: (c) => t(`累计完成低于上一报告期（${c.d}）`, `year-to-date value is lower than the previous period (${c.d})`),
   declared_vs_computed: (c) => t(`填报值与明细表计算值相差超过 1%（${c.d}）`, `declared value differs by more than 1% from what the detail tables compute (${c.d})`),
   rate_mismatch: (c) => t(`累计完成与 100×分子/分母 相差超过 0.1（${c.d}）`, `累计完成 differs from 100 × 分子/分母 by more than 0.1 (${c.d})`),
+  total_mismatch: (c) =>
+    t(`${c.word}行的${c.h}填报为 ${c.v}，与所含明细行之和 ${c.d} 不符（相差超过 0.01；载入的是明细行）`,
+      `the ${c.word} (total) row's ${c.h} is typed as ${c.v}, but the detail rows it covers sum to ${c.d} (a difference over 0.01; the detail rows are what is loaded)`),
+  total_not_a_number: (c) =>
+    t(`${c.word}行的${c.h}“${c.v}”不是数字，未与明细行核对`, `the ${c.word} (total) row's ${c.h} "${c.v}" is not a number, so it was not checked against the detail rows`),
 };
 
 /** File-level errors. */
@@ -114,6 +126,10 @@ catalogue listed in 指标进度. The filled-in workbook is what nrp ingest read
   needUnit: bilingual('请用 --unit 指定填报单位', 'give --unit, e.g. 海宁市'),
   badPeriodArg: (p: string) => bilingual(`报告期“${p}”无法识别`, `unreadable period "${p}": use 2023Q2, 2023年第二季度 …`),
   accepted: (file: string, what: string) => `✓ ${file}: ${what}`,
+  /** What a table's line in the load report says besides its rows: the rows skipped. */
+  skippedRows: (totals: number, footer: number) =>
+    [totals ? `跳过合计行 ${totals} 行 / ${totals} total row${totals === 1 ? '' : 's'} skipped` : '',
+      footer ? `跳过表尾说明、签名 ${footer} 行 / ${footer} footer row${footer === 1 ? '' : 's'} skipped` : ''].filter(Boolean).join('; '),
   rejected: (file: string, n: number) => `✗ ${file}: 拒收，${n} 个错误，未写入任何数据 / rejected, ${n} error${n === 1 ? '' : 's'}, nothing loaded`,
   duplicate: (file: string) => `= ${file}: 与已载入的最新版本完全相同，跳过 / identical to the latest loaded version, skipped`,
   validOk: (file: string, what: string) => `✓ ${file}: 校验通过 / valid: ${what}`,

@@ -1,0 +1,44 @@
+-- Total rows (合计, 总计, 小计, 累计) checked against the detail rows they cover (submissions.md,
+-- "Total rows, notes and signatures"). The detail rows are the table's loaded rows (typed_{{key}});
+-- total rows are never details, so a 合计 under blocks with 小计 rows sums the blocks' rows, not
+-- their 小计 rows as well.
+--   小计                covers the detail rows since the previous 小计 (all rows above, for the first);
+--   合计, 总计, 累计    cover every detail row above them; one above every detail row (a total
+--                       put right under the header, as statistical tables do) covers every one below.
+-- Each typed cell of a summed column ({{cells}}: the columns of tables.ts `summed`) that differs
+-- from the sum it covers by more than 0.01 is a warning (total_mismatch), with that sum as the
+-- detail; one that is not a number is a warning too (total_not_a_number). Neither is loaded: the
+-- figures come from the detail rows. {{landed}} is every landed row (with row_kind).
+with totals as materialized (
+  select source_row, row_kind as word, {{total_cells}}
+  from {{landed}}
+  where row_kind in ('合计', '总计', '小计', '累计')
+),
+details as (select source_row, {{detail_values}} from typed_{{key}}),
+first_detail as (select coalesce(min(source_row), 2147483647) as r from details),
+ranges as (
+  select *,
+    case
+      when word = '小计' then coalesce(max(case when word = '小计' then source_row end)
+                                         over (order by source_row rows between unbounded preceding and 1 preceding), 0)
+      when source_row < (select r from first_detail) then source_row
+      else 0
+    end as covers_after,
+    case when word <> '小计' and source_row < (select r from first_detail) then 2147483647 else source_row end as covers_before
+  from totals
+),
+covered as (
+  select r.*, {{sums}}
+  from ranges as r
+  left join details as d on d.source_row > r.covers_after and d.source_row < r.covers_before
+  group by all
+),
+cells as ({{cells}}),
+typed as (select *, nrp_num(raw, unit) as typed from cells where not nrp_blank(raw))
+select
+  source_row, col, raw,
+  case when typed is null then 'total_not_a_number' else 'total_mismatch' end as code,
+  regexp_replace(printf('%.4f', coalesce(computed, 0)), '\.?0+$', '') as detail,
+  word
+from typed
+where typed is null or abs(typed - coalesce(computed, 0)) > 0.01 + 1e-9

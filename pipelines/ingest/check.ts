@@ -33,6 +33,7 @@ export type Checked = { checks: TableCheck[]; errors: IngestIssue[] } | { limitE
 /** Total rows and the footer set aside (layout.ts), then the rules on the data rows (checks.ts). */
 async function checkLanded(wh: Warehouse, landed: LandedTable, period: Period, file: string): Promise<{ layout: Layout; data: LandedTable; rules: RuleCheck | 'read_as_text' }> {
   const layout = await layoutOf(wh, landed);
+  mark('layout');
   const data = { ...landed, relation: layout.dataRelation };
   return { layout, data, rules: await checkTable(wh, data, period, file) };
 }

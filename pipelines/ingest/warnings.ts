@@ -20,7 +20,8 @@ export async function totalWarnings(wh: Warehouse, landed: LandedTable, layout: 
   const sql = ingestSql('warnings_totals', {
     landed: layout.allRelation,
     key: table.key,
-    total_cells: keys.map((k) => `${k}::varchar as ${k}`).join(', '),
+    // as text (the CSV fast path has typed them: 10 reads back as 10.0, shown as typed, 10)
+    total_cells: keys.map((k) => `regexp_replace(${k}::varchar, '\\.0$', '') as ${k}`).join(', '),
     detail_values: keys.map((k) => `v_${k} as ${k}`).join(', '),
     sums: keys.map((k) => `sum(d.${k}) as sum_${k}`).join(', '),
     cells: table.summed

@@ -116,8 +116,9 @@ For each reporting unit and table: the latest version and when it was loaded, or
   templateHelp: `Usage: nrp template --unit U --period P [--out DIR]
 
 Writes <单位>_<报告期>.xlsx, the blank workbook a unit fills in: 填报信息 prefilled, one sheet per
-table with its title and header rows, dropdowns for the listed values, and the indicator
-catalogue listed in 指标进度. The filled-in workbook is what nrp ingest reads.
+table with its title and header rows, dropdowns for the listed values, a 合计 row (SUM formulas)
+under 供地台账 and 卫片图斑, and the indicator catalogue listed in 指标进度. The filled-in workbook
+is what nrp ingest reads.
   --out    folder to write to (default: the current folder)`,
   needPaths: bilingual('请给出要处理的文件或文件夹', 'give one or more files or folders'),
   noSuchPath: (p: string) => bilingual(`找不到文件或文件夹：${p}`, `no such file or folder: ${p}`),

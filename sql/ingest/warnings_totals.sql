@@ -8,7 +8,9 @@
 -- Each typed cell of a summed column ({{cells}}: the columns of tables.ts `summed`) that differs
 -- from the sum it covers by more than 0.01 is a warning (total_mismatch), with that sum as the
 -- detail; one that is not a number is a warning too (total_not_a_number). Neither is loaded: the
--- figures come from the detail rows. {{landed}} is every landed row (with row_kind).
+-- figures come from the detail rows. A formula saved without its result (`=SUM(…)`, from a program
+-- that does not calculate) holds no typed figure and sums the rows itself: it is not checked.
+-- {{landed}} is every landed row (with row_kind).
 with totals as materialized (
   select source_row, row_kind as word, {{total_cells}}
   from {{landed}}
@@ -34,7 +36,7 @@ covered as (
   group by all
 ),
 cells as ({{cells}}),
-typed as (select *, nrp_num(raw, unit) as typed from cells where not nrp_blank(raw))
+typed as (select *, nrp_num(raw, unit) as typed from cells where not nrp_blank(raw) and not starts_with(raw, '='))
 select
   source_row, col, raw,
   case when typed is null then 'total_not_a_number' else 'total_mismatch' end as code,

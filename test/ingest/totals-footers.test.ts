@@ -142,3 +142,92 @@ describe('total rows, notes and signatures', () => {
     expect(stored!.w).toEqual([`E8 ${w.zh} / ${w.en}`]);
   });
 });
+
+describe('each rule on its own', () => {
+  let wh: Warehouse;
+  beforeAll(async () => {
+    wh = await openForWrite(':memory:');
+  });
+  afterAll(() => wh?.close());
+  let n = 0;
+  /** A 卫片图斑 CSV of 南湖区 for 2023Q2 (named as a browser names copies, `… (n).csv`). */
+  const patchesCsv = (rows: Row[], encoding: 'utf8' | 'gbk' = 'utf8') =>
+    writeCsv(join(dir, `南湖区_2023Q2_卫片图斑 (${n++}).csv`), rows.map((r) => r.map((c) => c as string | number | null)), encoding);
+  const ingest = async (path: string) => (await ingestFiles(wh, [path])).files[0];
+  const rawCount = async () => (await wh.one<{ n: number }>('select count(*) as n from raw_patches'))!.n;
+
+  it.each(['填表说明：见附件', '说明：无', '备注：无', '注：面积单位为亩', '注:面积单位为亩', '填表人：张三', '填报人 张三', '审核人：李四', '负责人：王五',
+    '单位负责人：赵六', '制表人：钱七', '联系电话：0573-1234567', '填报日期：2023-07-05', '备  注：两个字中间有空格'])('a footer starting %s, with the rows after it, is skipped', async (first) => {
+    const r = await ingest(patchesCsv([PATCH_HEADER, ...PATCH_Q1, [first], ['（盖章）'], ['2. 续行的说明', null, null, null, null, '也可以写在整改状态列']]));
+    expect(r.errors).toEqual([]);
+    expect(r.tables.map((t) => [t.rows, t.total_rows, t.footer_rows, t.path])).toEqual([[2, 0, 3, 'csv-fast']]);
+  });
+
+  it('a data row after the footer is an error at its cell, and nothing is loaded; in a workbook too', async () => {
+    const before = await rawCount();
+    const csv = await ingest(patchesCsv([PATCH_HEADER, ...PATCH_Q1, ['填表说明：'], [], patchRow('T9') as Row, ['填表人：张三']]));
+    expect(csv.status).toBe('rejected');
+    expect(csv.errors.map((e) => [e.code, e.cell, e.value])).toEqual([['data_after_footer', 'A6', 'T9']]);
+    expect(csv.errors[0].zh).toContain('第 4 行起');
+    expect(csv.errors[0].en).toContain('the footer must come after the last data row');
+    const book = join(dir, '南湖区_2023Q1.xlsx');
+    await writeWorkbook(book, { info: { unit: '南湖区', period: '2023Q1' }, sheets: { 供地台账: [['序号', ...LAND_HEADER], ...withSeq(LAND_A), ['备注：'], [9, ...LAND_B[0]]] } });
+    const r = await ingest(book);
+    expect(r.errors.map((e) => [e.code, e.cell, e.value])).toEqual([['data_after_footer', '供地台账!B6', 'B1']]);
+    expect(await rawCount()).toBe(before);
+  });
+
+  it('notes right under the header are skipped too, and do not start the footer', async () => {
+    const r = await ingest(patchesCsv([PATCH_HEADER, ['说明：面积单位为亩'], ...PATCH_Q1, ...PATCH_Q2]));
+    expect(r.errors).toEqual([]);
+    expect(r.tables.map((t) => [t.rows, t.footer_rows])).toEqual([[4, 1]]);
+  });
+
+  it('小计 rows cover their block, a 合计 every detail row above it (not the 小计 rows); a wrong 小计 is the only warning', async () => {
+    const r = await ingest(patchesCsv([PATCH_HEADER, ...PATCH_Q1, patchTotal('小计', 14.5, 1.5), ...PATCH_Q2, patchTotal('小计', 10, 2.5), patchTotal('合计', 25, 4)]));
+    expect(r.status).toBe('accepted');
+    expect(r.warnings.map((w) => [w.code, w.cell, w.value, w.en.includes('sum to 10.5')])).toEqual([['total_mismatch', 'C7', '10', true]]);
+  });
+
+  it('a total right under the header covers the rows below it; a typed total that is not a number is a warning, not an error', async () => {
+    const top = await ingest(patchesCsv([PATCH_HEADER, patchTotal('合计', 25, 4), ...PATCH_Q1, ...PATCH_Q2]));
+    expect([top.status, top.warnings]).toEqual(['accepted', []]);
+    const text = await ingest(patchesCsv([PATCH_HEADER, ...PATCH_Q1, ...PATCH_Q2, patchTotal('合计', '见附表', 4)]));
+    expect(text.status).toBe('accepted');
+    expect(text.warnings.map((w) => [w.code, w.cell, w.value])).toEqual([['total_not_a_number', 'C6', '见附表']]);
+    expect(text.warnings[0].zh).toBe('合计行的新增建设占用耕地面积（亩）“见附表”不是数字，未与明细行核对');
+  });
+
+  it('a total that is a formula is read by its saved result; one saved without a result (a program that does not calculate) is not checked', async () => {
+    const sheet = (total: Cell): Row[] => [LAND_HEADER, ...LAND_A, landTotal('合计', total, { formula: 'SUM(G2:G4)', result: 1400 })];
+    const right = join(dir, '秀洲区_2023Q1.xlsx');
+    await writeWorkbook(right, { info: { unit: '秀洲区', period: '2023Q1' }, sheets: { 供地台账: sheet({ formula: 'SUM(E2:E4)', result: 30 }) } });
+    const none = join(dir, '秀洲区_2023Q2.xlsx');
+    await writeWorkbook(none, { info: { unit: '秀洲区', period: '2023Q2' }, sheets: { 供地台账: sheet({ formula: 'SUM(E2:E4)' }) } });
+    const stale = join(dir, '秀洲区_2023Q3.xlsx');
+    await writeWorkbook(stale, { info: { unit: '秀洲区', period: '2023Q3' }, sheets: { 供地台账: sheet({ formula: 'SUM(E2:E4)', result: 0 }) } });
+    const outcome = async (path: string) => {
+      const r = await ingest(path);
+      return [r.status, r.tables[0].total_rows, r.warnings.map((w) => `${w.code} ${w.cell} ${w.value}`)];
+    };
+    expect(await outcome(right)).toEqual(['accepted', 1, []]);
+    expect(await outcome(none)).toEqual(['accepted', 1, []]);
+    expect(await outcome(stale)).toEqual(['accepted', 1, ['total_mismatch 供地台账!E5 0']]);
+  });
+
+  it('a total row stays a total row whatever else it holds: an id-like first cell, a 序号 column, other cells filled', async () => {
+    const r = await ingest(patchesCsv([['序号', ...PATCH_HEADER], ...withSeq([...PATCH_Q1, ...PATCH_Q2]), ['合计', '—', '2023Q1、2023Q2', 25, 4, '—', '已汇总']]));
+    expect(r.errors).toEqual([]);
+    expect(r.tables.map((t) => [t.rows, t.total_rows, t.path])).toEqual([[4, 1, 'csv-fast']]);
+    expect(r.warnings).toEqual([]);
+    // in a table without total rows (指标进度), a row starting 合计 is a row like any other
+    const path = join(dir, '南湖区_2023Q3.xlsx');
+    await writeWorkbook(path, { info: { unit: '南湖区', period: '2023Q3' }, sheets: { 指标进度: [PROGRESS_HEADER, ...PROGRESS, ['合计', null, 5, null, null, null]] } });
+    expect((await ingest(path)).errors.map((e) => [e.code, e.cell])).toEqual([['unknown_indicator', '指标进度!A4']]);
+  });
+
+  it('empty lines anywhere in a CSV are skipped and the rows after them keep their numbers', async () => {
+    const r = await ingest(patchesCsv([PATCH_HEADER, [], patchRow('E1') as Row, [], [], patchRow('E2', { 判定类型: '待定' }) as Row, []], 'gbk'));
+    expect(r.errors.map((e) => [e.code, e.cell, e.row])).toEqual([['not_in_list', 'E6', 6]]);
+  });
+});

@@ -1,4 +1,6 @@
 import type { Warehouse } from '../warehouse';
+import type { UnitRow } from './identity';
+import type { FileReport, TableLoad } from './types';
 
 export interface RegistryRow {
   submission_id: number;
@@ -23,4 +25,14 @@ export async function duplicateOf(wh: Warehouse, sha256: string, anyVersion: boo
     [sha256],
   );
   return rows.length > 0 && (anyVersion || rows.every((r) => r.latest)) ? rows : undefined;
+}
+
+/** The file report of a duplicate: the registry rows that already hold its bytes. */
+export function asDuplicate(report: FileReport, rows: RegistryRow[], units: UnitRow[]): FileReport {
+  const [first] = rows;
+  return {
+    ...report, status: 'duplicate', unit_code: first.unit_code, period: first.period,
+    unit_name: units.find((u) => u.code === first.unit_code)?.name ?? null,
+    tables: rows.map((d) => ({ table_name: d.table_name as TableLoad['table_name'], sheet_name: d.sheet_name, rows: d.row_count, version: d.version, submission_id: d.submission_id })),
+  };
 }

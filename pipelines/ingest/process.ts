@@ -6,7 +6,7 @@ import { fileMessages } from '../messages';
 import { periodCode } from '../period';
 import type { Warehouse } from '../warehouse';
 import { checkTables } from './check';
-import { duplicateOf } from './duplicate';
+import { asDuplicate, duplicateOf } from './duplicate';
 import { identifySubmission, type UnitRow } from './identity';
 import { landFile } from './land';
 import { landedLimitErrors } from './landed-limits';
@@ -58,12 +58,7 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
 
   if (!ctx.dryRun) {
     const dup = await duplicateOf(wh, sniffed.sha256, ctx.onlyNew ?? false);
-    if (dup) {
-      Object.assign(report, { status: 'duplicate', unit_code: dup[0].unit_code, period: dup[0].period });
-      report.unit_name = ctx.units.find((u) => u.code === dup[0].unit_code)?.name ?? null;
-      report.tables = dup.map((d) => ({ table_name: d.table_name as never, sheet_name: d.sheet_name, rows: d.row_count, version: d.version, submission_id: d.submission_id }));
-      return report;
-    }
+    if (dup) return asDuplicate(report, dup, ctx.units);
   }
 
   // the workbook parts zipProblem inflated and verified, by local header offset: the direct reader takes them from here
@@ -128,10 +123,15 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
     report.status = 'accepted';
     return report;
   } finally {
-    for (const t of [...temps, 'batch_map']) {
-      await wh.run(`drop view if exists ${t}`).catch(() => undefined);
-      await wh.run(`drop table if exists ${t}`).catch(() => undefined);
-    }
+    await dropTemps(wh, [...temps, 'batch_map']);
     rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+/** The temp tables and views a file was read into: gone whatever happened. */
+async function dropTemps(wh: Warehouse, temps: string[]): Promise<void> {
+  for (const t of temps) {
+    await wh.run(`drop view if exists ${t}`).catch(() => undefined);
+    await wh.run(`drop table if exists ${t}`).catch(() => undefined);
   }
 }

@@ -127,7 +127,8 @@ create or replace temp macro nrp_judgement(x) as
 --                                填报日期; spaces inside allowed, as in 备  注): notes and signatures;
 --   null                         anything else (a data row).
 -- Every such word starts with a CJK ideograph (U+4E00 on), so a row whose lead starts below it
--- (ids, numbers, dates: nearly every row) is decided by one comparison.
+-- (ids, numbers, dates: nearly every row) is decided by one comparison; one starting with any
+-- other character than these words start with (a Chinese id or name) by a second.
 create or replace temp macro nrp_row_kind_word(w, lead_pos, totals) as
   case
     when totals and lead_pos < 3 and list_contains(['合计', '总计', '小计', '累计'], w) then w
@@ -137,6 +138,7 @@ create or replace temp macro nrp_row_kind(lead, lead_pos, totals) as
   case
     when lead is null then 'blank'
     when unicode(lead) < 19968 then null
+    when not list_contains(['合', '总', '小', '累', '填', '说', '备', '注', '审', '负', '单', '制', '联'], left(lead, 1)) then null
     else nrp_row_kind_word(regexp_replace(left(lead, 40), '[\s　]', '', 'g'), lead_pos, totals)
   end;
 

@@ -90,7 +90,8 @@ function firstRecords(text: string, delimiter: string, max: number): { fields: s
  * (found by one search for the line ending twice) is returned as it is.
  */
 function fillEmptyLines(bytes: Buffer, delimiter: string): Buffer {
-  const crlf = bytes.indexOf('\r\n') >= 0 && bytes.indexOf('\r\n') === bytes.indexOf('\n') - 1;
+  const firstNewline = bytes.indexOf(0x0a);
+  const crlf = firstNewline > 0 && bytes[firstNewline - 1] === 0x0d; // the file's line ending, from its first line
   if (bytes.indexOf(crlf ? '\n\r\n' : '\n\n') < 0) return bytes;
   const pieces: Buffer[] = [];
   const fill = Buffer.from(delimiter);

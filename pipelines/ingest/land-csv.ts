@@ -92,21 +92,23 @@ function firstRecords(text: string, delimiter: string, max: number): { fields: s
 function fillEmptyLines(bytes: Buffer, delimiter: string): Buffer {
   const firstNewline = bytes.indexOf(0x0a);
   const crlf = firstNewline > 0 && bytes[firstNewline - 1] === 0x0d; // the file's line ending, from its first line
-  if (bytes.indexOf(crlf ? '\n\r\n' : '\n\n') < 0) return bytes;
+  const emptyLine = crlf ? '\n\r\n' : '\n\n';
+  let at = bytes.indexOf(emptyLine);
+  if (at < 0) return bytes;
+  // whether a position is inside quotes: the quotes before it counted once, as the search moves on
+  let quoted = false;
+  let nextQuote = bytes.indexOf(0x22);
+  const insideQuotes = (pos: number) => {
+    for (; nextQuote >= 0 && nextQuote < pos; nextQuote = bytes.indexOf(0x22, nextQuote + 1)) quoted = !quoted;
+    return quoted;
+  };
   const pieces: Buffer[] = [];
   const fill = Buffer.from(delimiter);
-  let quoted = false;
   let from = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    if (b === 0x22) quoted = !quoted;
-    else if (b === 0x0a && !quoted) {
-      const next = bytes[i + 1];
-      if (next === 0x0a || (next === 0x0d && bytes[i + 2] === 0x0a)) {
-        pieces.push(bytes.subarray(from, i + 1), fill);
-        from = i + 1;
-      }
-    }
+  for (; at >= 0; at = bytes.indexOf(emptyLine, at + 1)) {
+    if (insideQuotes(at)) continue;
+    pieces.push(bytes.subarray(from, at + 1), fill);
+    from = at + 1;
   }
   pieces.push(bytes.subarray(from));
   return Buffer.concat(pieces);

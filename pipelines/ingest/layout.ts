@@ -52,18 +52,27 @@ export async function layoutOf(wh: Warehouse, landed: LandedTable): Promise<Layo
   // the usual table: every row_kind null (data rows), which a count of the column alone tells
   const special = (await wh.one<{ n: number }>(`select count(row_kind) as n from ${relation}`))!.n;
   if (special === 0) return plain;
-  const found = (await wh.one<{ total_rows: number; footer_from: number | null; notes_above: number }>(ingestSql('layout', { landed: relation })))!;
-  if (found.total_rows === 0 && found.footer_from === null && found.notes_above === 0) return plain;
-  const bound = found.footer_from === null ? '' : ` and source_row < ${found.footer_from}`;
+  const found = (await wh.one<{ total_rows: number; first_data: number | null; first_footer: number | null }>(ingestSql('layout', { landed: relation })))!;
+  let footerFrom = found.first_footer;
+  let notesAbove = 0;
+  if (found.first_footer !== null && (found.first_data === null || found.first_footer < found.first_data)) {
+    const notes = (await wh.one<{ notes_above: number; footer_from: number | null }>(
+      ingestSql('layout_notes', { landed: relation, first_data: found.first_data ?? 'null' }),
+    ))!;
+    footerFrom = notes.footer_from;
+    notesAbove = notes.notes_above;
+  }
+  if (found.total_rows === 0 && footerFrom === null && notesAbove === 0) return plain;
+  const bound = footerFrom === null ? '' : ` and source_row < ${footerFrom}`;
   const layout: Layout = {
     ...plain,
     dataRelation: `(select * from ${relation} where (row_kind is null or row_kind = 'blank')${bound})`,
     totalRows: found.total_rows,
-    footerRows: found.notes_above,
+    footerRows: notesAbove,
   };
-  if (found.footer_from === null) return layout;
+  if (footerFrom === null) return layout;
   const after = await wh.all<CheckRow & { data_like: boolean }>(
-    `select * from (${ingestSql('after_footer', { landed: relation, footer_from: found.footer_from, ...dataRowSql(landed.table) })}) order by source_row`,
+    `select * from (${ingestSql('after_footer', { landed: relation, footer_from: footerFrom, ...dataRowSql(landed.table) })}) order by source_row`,
   );
   layout.errorRows = after.filter((r) => r.data_like).map(({ data_like: _, ...r }) => r);
   layout.footerRows += after.length - layout.errorRows.length;

@@ -111,6 +111,7 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
 
     await tableWarnings(wh, checks, { unitCode: unit.code, period, hist: ctx.hist }, file);
     report.warnings = checks.flatMap((c) => c.warnings);
+    mark('warnings');
     if (!ctx.dryRun) {
       try {
         await loadSubmission(wh, report, checks, path);

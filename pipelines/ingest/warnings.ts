@@ -20,16 +20,30 @@ export async function totalWarnings(wh: Warehouse, landed: LandedTable, layout: 
   const sql = ingestSql('warnings_totals', {
     landed: layout.allRelation,
     key: table.key,
+    segment_of: await segmentOf(wh, layout.allRelation),
     // as text (the CSV fast path has typed them: 10 reads back as 10.0, shown as typed, 10)
     total_cells: keys.map((k) => `regexp_replace(${k}::varchar, '\\.0$', '') as ${k}`).join(', '),
-    detail_values: keys.map((k) => `v_${k} as ${k}`).join(', '),
-    sums: keys.map((k) => `sum(d.${k}) as sum_${k}`).join(', '),
+    segment_sums: keys.map((k) => `sum(v_${k}) as ${k}`).join(', '),
+    sums: keys.map((k) => `sum(s.${k}) as sum_${k}`).join(', '),
     cells: table.summed
       .map((s) => `select source_row, word, '${s.key}' as col, ${s.key} as raw, ${sqlString(s.unit)} as unit, sum_${s.key} as computed from covered`)
       .join(' union all '),
   });
   const found = await wh.all<CheckRow>(`select * from (${sql}) order by source_row, col`);
   return toIssues(found, landed, file, period, 'warning');
+}
+
+/**
+ * The first total row below a detail row (`source_row`), as SQL: a chain of comparisons over the
+ * total rows' positions (a table has a few; the detail rows are summed in one pass), or, for a
+ * table with very many, a lookup.
+ */
+async function segmentOf(wh: Warehouse, relation: string): Promise<string> {
+  const rows = await wh.all<{ source_row: number }>(
+    `select source_row from ${relation} where row_kind in ('合计', '总计', '小计', '累计') order by source_row`,
+  );
+  if (rows.length <= 1000) return `case ${rows.map((r) => `when source_row < ${r.source_row} then ${r.source_row}`).join(' ')} else 2147483647 end`;
+  return `coalesce((select min(t.source_row) from ${relation} as t where t.row_kind in ('合计', '总计', '小计', '累计') and t.source_row > detail.source_row), 2147483647)`;
 }
 
 export interface WarningContext {

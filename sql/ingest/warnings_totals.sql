@@ -10,14 +10,20 @@
 -- detail; one that is not a number is a warning too (total_not_a_number). Neither is loaded: the
 -- figures come from the detail rows. A formula saved without its result (`=SUM(…)`, from a program
 -- that does not calculate) holds no typed figure and sums the rows itself: it is not checked.
--- {{landed}} is every landed row (with row_kind).
+-- {{landed}} is every landed row (with row_kind). The detail rows are summed in one pass by
+-- segment: the rows up to each total row ({{segment_of}}: the first total row below a detail row,
+-- 2147483647 after the last), and each total adds up the segments it covers.
 with totals as materialized (
   select source_row, row_kind as word, {{total_cells}}
   from {{landed}}
   where row_kind in ('合计', '总计', '小计', '累计')
 ),
-details as (select source_row, {{detail_values}} from typed_{{key}}),
-first_detail as (select coalesce(min(source_row), 2147483647) as r from details),
+segments as (
+  select {{segment_of}} as closing_row, count(*) as n, {{segment_sums}}
+  from typed_{{key}} as detail
+  group by all
+),
+first_detail as (select coalesce(min(source_row), 2147483647) as r from typed_{{key}}),
 ranges as (
   select *,
     case
@@ -26,13 +32,13 @@ ranges as (
       when source_row < (select r from first_detail) then source_row
       else 0
     end as covers_after,
-    case when word <> '小计' and source_row < (select r from first_detail) then 2147483647 else source_row end as covers_before
+    case when word <> '小计' and source_row < (select r from first_detail) then 2147483647 else source_row end as covers_up_to
   from totals
 ),
 covered as (
   select r.*, {{sums}}
   from ranges as r
-  left join details as d on d.source_row > r.covers_after and d.source_row < r.covers_before
+  left join segments as s on s.closing_row > r.covers_after and s.closing_row <= r.covers_up_to
   group by all
 ),
 cells as ({{cells}}),

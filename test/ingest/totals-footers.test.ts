@@ -189,6 +189,15 @@ describe('each rule on its own', () => {
     expect(r.warnings.map((w) => [w.code, w.cell, w.value, w.en.includes('sum to 10.5')])).toEqual([['total_mismatch', 'C7', '10', true]]);
   });
 
+  it('a table of many blocks (1,000 小计 rows and more) is checked the same', async () => {
+    const rows: Row[] = [PATCH_HEADER];
+    for (let i = 0; i < 1200; i++) rows.push(patchRow(`M${i}`, { '新增建设占用耕地面积（亩）': 1 + (i % 3) }) as Row, patchTotal('小计', i === 700 ? 9 : 1 + (i % 3), 0));
+    rows.push(patchTotal('合计', 2400, 0));
+    const r = await ingest(patchesCsv(rows));
+    expect([r.status, r.tables[0].rows, r.tables[0].total_rows]).toEqual(['accepted', 1200, 1201]);
+    expect(r.warnings.map((w) => [w.code, w.cell, w.value, w.en.includes('sum to 2 (')])).toEqual([['total_mismatch', 'C1403', '9', true]]);
+  });
+
   it('a total right under the header covers the rows below it; a typed total that is not a number is a warning, not an error', async () => {
     const top = await ingest(patchesCsv([PATCH_HEADER, patchTotal('合计', 25, 4), ...PATCH_Q1, ...PATCH_Q2]));
     expect([top.status, top.warnings]).toEqual(['accepted', []]);

@@ -1,9 +1,8 @@
-import type { Period } from '../period';
-import { periodCode, periodEnd } from '../period';
+import { periodCode, periodEnd, type Period } from '../period';
 import type { Warehouse } from '../warehouse';
 import { toIssues } from './checks';
-import type { LandedTable } from './landed';
 import type { TableCheck } from './check';
+import type { LandedTable } from './landed';
 import type { CheckRow, Layout } from './layout';
 import { ingestSql, sqlString } from './sql';
 import type { IngestIssue } from './types';

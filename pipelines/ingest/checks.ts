@@ -3,22 +3,14 @@ import { parsePeriod, periodCode, periodEnd, type Period } from '../period';
 import type { Warehouse } from '../warehouse';
 import { ingestLimits } from './limits';
 import { mark } from './profile';
+import type { LandedTable } from './landed';
+import type { CheckRow } from './layout';
 import { ingestSql, sqlString } from './sql';
-import type { StagedTable } from './staged';
 import { columnLetter, headerOf, type TableSpec } from './tables';
 import { MAX_LISTED_ERRORS, type IngestIssue } from './types';
 
-/** One row of an errors_* / warnings_* query. */
-interface CheckRow {
-  source_row: number;
-  col: string;
-  raw: string | null;
-  code: string;
-  detail: string | null;
-}
-
-export interface TableCheck {
-  staged: StagedTable;
+/** What the rules found in a table's data rows. */
+export interface RuleCheck {
   /** Data rows after dropping blank rows. */
   rows: number;
   errors: IngestIssue[];
@@ -45,16 +37,19 @@ async function batchPeriodSql(wh: Warehouse, relation: string): Promise<string> 
   return '(select m.period from batch_map m where m.raw = batch)';
 }
 
-/** Normalises a staged table into typed_<key> and runs its checks. */
-export async function checkTable(wh: Warehouse, staged: StagedTable, period: Period, file: string): Promise<TableCheck | 'read_as_text'> {
-  const key = staged.table.key;
-  if (staged.fast) {
-    const batch_period = await batchPeriodSql(wh, staged.relation);
+/**
+ * Normalises a landed table's data rows (`landed.relation`) into typed_<key> and runs the rules
+ * of the contract on them (sql/ingest/errors_<key>.sql).
+ */
+export async function checkTable(wh: Warehouse, landed: LandedTable, period: Period, file: string): Promise<RuleCheck | 'read_as_text'> {
+  const key = landed.table.key;
+  if (landed.path === 'csv-fast') {
+    const batch_period = await batchPeriodSql(wh, landed.relation);
     mark('batch map');
     const vars = { year: period.year, period: periodCode(period), max_cell_chars: ingestLimits().maxCellChars };
     let verdict: { bad: number; duplicates: number; longest: number | null; rows: number };
     try {
-      await wh.run(ingestSql(`typed_${key}_fast`, { stage: staged.relation, batch_period }));
+      await wh.run(ingestSql(`typed_${key}_fast`, { landed: landed.relation, batch_period }));
       mark('typed (fast)');
       verdict = (await wh.one<{ bad: number; duplicates: number; longest: number | null; rows: number }>(ingestSql(`fast_${key}_check`, vars)))!;
     } catch {
@@ -67,43 +62,43 @@ export async function checkTable(wh: Warehouse, staged: StagedTable, period: Per
       return 'read_as_text';
     }
     const rows = verdict.rows;
-    return { staged, rows, errors: [], errorCount: 0 };
+    return { rows, errors: [], errorCount: 0 };
   }
-  const batch_period = key === 'patches' ? await batchPeriodSql(wh, staged.relation) : '';
+  const batch_period = key === 'patches' ? await batchPeriodSql(wh, landed.relation) : '';
   mark('batch map');
   const vars = { period_end: periodEnd(period), year: period.year, quarter: period.quarter, period: periodCode(period) };
-  await wh.run(ingestSql(`typed_${key}`, { stage: staged.relation, batch_period, ...vars }));
+  await wh.run(ingestSql(`typed_${key}`, { landed: landed.relation, batch_period, ...vars }));
   mark('typed');
   const rows = (await wh.one<{ n: number }>(`select count(*) as n from typed_${key}`))!.n;
-  await wh.run(`create or replace temp table check_errors as ${ingestSql(`errors_${key}`, { stage: staged.relation, ...vars })}`);
+  await wh.run(`create or replace temp table check_errors as ${ingestSql(`errors_${key}`, { landed: landed.relation, ...vars })}`);
   mark('errors');
   const errorCount = (await wh.one<{ n: number }>('select count(*) as n from check_errors'))!.n;
   const found = errorCount
     ? await wh.all<CheckRow>(`select * from check_errors order by source_row, col, code limit ${MAX_LISTED_ERRORS + 50}`)
     : [];
   await wh.run('drop table if exists check_errors');
-  const errors = toIssues(found, staged, file, period, 'error').sort(
+  const errors = toIssues(found, landed, file, period, 'error').sort(
     (a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''),
   );
-  return { staged, rows, errors, errorCount };
+  return { rows, errors, errorCount };
 }
 
 /**
  * A `required` error on a column the header lacks is one file-level error for that column,
  * not one per row; everything else names its cell.
  */
-export function toIssues(found: CheckRow[], staged: StagedTable, file: string, period: Period, severity: 'error' | 'warning'): IngestIssue[] {
+export function toIssues(found: CheckRow[], landed: LandedTable, file: string, period: Period, severity: 'error' | 'warning'): IngestIssue[] {
   const out: IngestIssue[] = [];
   const missingReported = new Set<string>();
-  const table = staged.table;
+  const table = landed.table;
   for (const r of found) {
-    const index = staged.header.columns.get(r.col);
+    const index = landed.header.columns.get(r.col);
     const header = headerOf(table, r.col);
     if (index === undefined && r.code === 'required') {
       if (missingReported.has(r.col)) continue;
       missingReported.add(r.col);
       out.push({
-        severity, code: 'missing_column', file, sheet: staged.sheet ?? table.name, header,
+        severity, code: 'missing_column', file, sheet: landed.sheet ?? table.name, header,
         zh: `缺少列“${header}”（第 ${r.source_row} 行等需要填写）`, en: `missing column "${header}" (row ${r.source_row} and others need it)`,
         expected: { zh: `表头中有“${header}”列`, en: `a "${header}" column in the header row` },
       });
@@ -111,14 +106,14 @@ export function toIssues(found: CheckRow[], staged: StagedTable, file: string, p
     }
     const letter = index === undefined ? undefined : columnLetter(index);
     const cellAt = letter ? `${letter}${r.source_row}` : `${r.source_row}`;
-    const context: CellContext = { h: header, d: r.detail, unit: unitOf(table, r), periodEnd: periodEnd(period) };
+    const context: CellContext = { h: header, d: r.detail, unit: unitOf(table, r), periodEnd: periodEnd(period), v: r.raw, word: r.word ?? undefined };
     const text = (cellMessages[r.code] ?? ((c: CellContext) => ({ zh: `${c.h}：${r.code}`, en: `${c.h}: ${r.code}` })))(context);
     out.push({
       severity,
       code: r.code,
       file,
-      sheet: staged.sheet ?? table.name,
-      cell: staged.sheet ? `${staged.sheet}!${cellAt}` : cellAt,
+      sheet: landed.sheet ?? table.name,
+      cell: landed.sheet ? `${landed.sheet}!${cellAt}` : cellAt,
       row: r.source_row,
       column: letter,
       header,
@@ -134,53 +129,4 @@ export function toIssues(found: CheckRow[], staged: StagedTable, file: string, p
 function unitOf(table: TableSpec, r: CheckRow): string | null {
   if (r.code !== 'not_a_number') return null;
   return r.detail;
-}
-
-export interface WarningContext {
-  unitCode: string;
-  period: Period;
-  /** Schema prefix for history (`` or `src.`), where earlier loads are read. */
-  hist: string;
-  /** Detail tables staged from this same file. */
-  hasLandSupply: boolean;
-  hasPatches: boolean;
-}
-
-/** Warnings for 指标进度 (run only for a file without errors). */
-export async function indicatorWarnings(wh: Warehouse, staged: StagedTable, ctx: WarningContext, file: string): Promise<IngestIssue[]> {
-  const { period, hist } = ctx;
-  const latest = (table: string, p: string) =>
-    `(select submission_id from ${hist}submissions where unit_code = ${sqlString(ctx.unitCode)} and period = '${p}' ` +
-    `and table_name = '${table}' order by version desc limit 1)`;
-  const code = periodCode(period);
-  await wh.run(
-    ctx.hasLandSupply
-      ? `create or replace temp view check_land_supply as select v_supply_method as supply_method, v_land_use as land_use,
-           v_area_mu as area_mu, v_is_stock as is_stock, v_price_wan as price_wan, v_supply_date as supply_date,
-           v_agreed_start_date as agreed_start_date, v_agreed_completion_date as agreed_completion_date,
-           v_actual_start_date as actual_start_date, v_actual_completion_date as actual_completion_date,
-           v_extended_start_date as extended_start_date, v_extended_completion_date as extended_completion_date from typed_land_supply`
-      : `create or replace temp view check_land_supply as select * from ${hist}raw_land_supply where submission_id = ${latest('供地台账', code)}`,
-  );
-  await wh.run(
-    ctx.hasPatches
-      ? `create or replace temp view check_patches as select v_batch as batch, v_occupied_farmland_mu as occupied_farmland_mu,
-           v_illegal_farmland_mu as illegal_farmland_mu from typed_patches`
-      : `create or replace temp view check_patches as select * from ${hist}raw_patches where submission_id = ${latest('卫片图斑', code)}`,
-  );
-  await wh.run(
-    `create or replace temp table computed_details as ${ingestSql('computed_from_details', {
-      year_start: `${period.year}-01-01`, period_end: periodEnd(period), year: period.year, period: code,
-    })}`,
-  );
-  const prev = period.quarter > 1 ? `${period.year}Q${period.quarter - 1}` : undefined;
-  await wh.run(
-    prev
-      ? `create or replace temp table prev_progress as select '${prev}' as period, indicator_code, cumulative_value
-           from ${hist}raw_indicator_progress where submission_id = ${latest('指标进度', prev)}`
-      : `create or replace temp table prev_progress as select '' as period, indicator_code, cumulative_value from raw_indicator_progress where false`,
-  );
-  const found = await wh.all<CheckRow>(`select * from (${ingestSql('warnings_indicator_progress')}) order by source_row, code`);
-  await wh.run('drop view if exists check_land_supply; drop view if exists check_patches; drop table if exists computed_details; drop table if exists prev_progress');
-  return toIssues(found, staged, file, period, 'warning');
 }

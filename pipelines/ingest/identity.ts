@@ -3,6 +3,7 @@ import { closest } from '../args';
 import { fileMessages } from '../messages';
 import { parsePeriod, periodCode, type Period } from '../period';
 import type { Warehouse } from '../warehouse';
+import type { IngestIssue } from './types';
 
 export interface UnitRow {
   code: string;
@@ -61,8 +62,76 @@ export function parseFileName(path: string): { unit?: string; period?: string; t
   return { unit: parts[0] || undefined, period: parts[1] || undefined, table: parts.slice(2).join('_') || undefined };
 }
 
-export function periodOf(text: string | undefined): Period | undefined {
-  return text === undefined ? undefined : parsePeriod(text);
+type Text = { zh: string; en: string };
+
+/** Where 填报信息 names unit and period (workbooks), with the rows of the values. */
+export interface SheetIdentity {
+  unit?: string;
+  period?: string;
+  unitRow?: number;
+  periodRow?: number;
 }
 
-export { periodCode };
+export interface Identity {
+  unit?: UnitRow;
+  period?: Period;
+  errors: IngestIssue[];
+}
+
+/**
+ * Step 3 of ingest: the unit and period of a file, from 填报信息 (`sheet`, absent for CSV files
+ * and workbooks without that sheet) and the file name. The sheet wins where the name does not
+ * follow `<单位>_<报告期>`; where both name one, they must agree, or the file is rejected.
+ */
+export function identifySubmission(path: string, sheet: SheetIdentity | undefined, units: UnitRow[]): Identity {
+  const file = basename(path);
+  const named = parseFileName(path);
+  const errors: IngestIssue[] = [];
+  const unit = identifyOne('unit', sheet?.unit, named.unit, sheet?.unitRow, units, file, errors) as UnitRow | undefined;
+  const period = identifyOne('period', sheet?.period, named.period, sheet?.periodRow, units, file, errors) as Period | undefined;
+  return { unit, period, errors };
+}
+
+function identifyOne(
+  what: 'unit' | 'period', fromSheet: string | undefined, fromName: string | undefined, sheetRow: number | undefined,
+  units: UnitRow[], file: string, errors: IngestIssue[],
+): UnitRow | Period | undefined {
+  const resolve = (raw: string) => {
+    if (what === 'unit') {
+      const r = resolveUnit(raw, units);
+      return 'unit' in r ? { value: r.unit, key: r.unit.code } : { error: r.error };
+    }
+    const p = parsePeriod(raw);
+    return p ? { value: p, key: periodCode(p) } : { error: fileMessages.badPeriod };
+  };
+  const push = (code: string, text: Text, value: string | null, sheet?: string) => {
+    errors.push({
+      severity: 'error', code, file, value, sheet, cell: sheet ? `${sheet}!B${sheetRow ?? ''}` : undefined, row: sheet ? sheetRow : undefined,
+      column: sheet ? 'B' : undefined, zh: text.zh, en: text.en,
+    });
+  };
+  const code = what === 'unit' ? 'unknown_unit' : 'bad_period';
+  const named = fromName !== undefined ? resolve(fromName) : undefined;
+  if (fromSheet !== undefined) {
+    const sheet = resolve(fromSheet);
+    if ('error' in sheet) {
+      push(code, sheet.error!, fromSheet, '填报信息');
+      return undefined;
+    }
+    if (named && 'value' in named && named.key !== sheet.key) {
+      const text = what === 'unit' ? fileMessages.unitMismatch(fromSheet, fromName!) : fileMessages.periodMismatch(fromSheet, fromName!);
+      push(what === 'unit' ? 'unit_mismatch' : 'period_mismatch', text, fromSheet, '填报信息');
+      return undefined;
+    }
+    return sheet.value;
+  }
+  if (named === undefined) {
+    push(what === 'unit' ? 'no_unit' : 'no_period', what === 'unit' ? fileMessages.noUnit : fileMessages.noPeriod, null);
+    return undefined;
+  }
+  if ('error' in named) {
+    push(code, named.error!, fromName!);
+    return undefined;
+  }
+  return named.value;
+}

@@ -18,7 +18,7 @@
  *
  *   IngestReport: { dry_run, files: FileReport[], accepted, rejected, duplicates }
  *   FileReport: { path, file, status: 'accepted'|'rejected'|'duplicate', sha256, unit_code,
- *                 unit_name, period, tables: [{ table_name, sheet_name, rows, version?, submission_id? }],
+ *                 unit_name, period, tables: [{ table_name, sheet_name, rows, path?, version?, submission_id? }],
  *                 errors: IngestIssue[], error_count, warnings: IngestIssue[] }
  *   IngestIssue: { severity, code, file, sheet?, cell? ('供地台账!E7', or 'E7' in a CSV), row?,
  *                  column?, header?, value? (raw text), expected?: {zh, en}, zh, en }
@@ -38,7 +38,7 @@ import { processFile } from './process';
 import { ingestSql, sqlString } from './sql';
 import type { IngestOptions, IngestReport } from './types';
 
-export type { FileReport, IngestIssue, IngestOptions, IngestReport, TableLoad } from './types';
+export type { FileReport, IngestIssue, IngestOptions, IngestPath, IngestReport, TableLoad } from './types';
 export { formatReport, formatIssue } from './report';
 
 async function installMacros(wh: Warehouse): Promise<void> {
@@ -79,7 +79,7 @@ export async function validateFiles(paths: string[], options: IngestOptions & { 
     if (options.historyDb && existsSync(options.historyDb)) {
       try {
         await wh.run(`attach ${sqlString(options.historyDb)} as src (read_only)`);
-        await wh.one('select count(*) from src.submissions');
+        await wh.one('select count(*) from src.submission_versions'); // (a warehouse from before migration 030 has none)
         hist = 'src.';
       } catch {
         hist = ''; // locked or older: no previous-period warnings, the checks still run

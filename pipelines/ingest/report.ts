@@ -11,7 +11,10 @@ export function formatIssue(i: IngestIssue): string {
 
 function tablesText(f: FileReport): string {
   const who = [f.unit_name, f.period].filter(Boolean).join(' ');
-  const parts = f.tables.map((t) => `${t.table_name}${t.version ? ` v${t.version}` : ''} (${t.rows.toLocaleString('en-US')} 行 rows)`);
+  const parts = f.tables.map((t) => {
+    const skipped = ingestMessages.skippedRows(t.total_rows ?? 0, t.footer_rows ?? 0);
+    return `${t.table_name}${t.version ? ` v${t.version}` : ''} (${t.rows.toLocaleString('en-US')} 行 rows${t.path ? `, ${t.path}` : ''}${skipped ? `; ${skipped}` : ''})`;
+  });
   return `${who}${parts.length ? ' — ' + parts.join(', ') : ' — 无数据行 no data rows'}`;
 }
 

@@ -20,7 +20,3 @@ export function ingestSql(name: string, vars: Record<string, string | number> = 
 export function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
-
-export function sqlIdent(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
-}

@@ -1,12 +1,12 @@
 /**
  * The three submitted tables of submissions.md: their columns as headed in the files, the key
- * each column has in the staging tables (and the raw table), and what a header must hold.
+ * each column has in the landed tables (and the raw table), and what a header must hold.
  */
 export type TableName = '指标进度' | '供地台账' | '卫片图斑';
 export type TableKey = 'indicator_progress' | 'land_supply' | 'patches';
 
 export interface ColumnSpec {
-  /** Key in the staging table: the raw-table column it becomes. */
+  /** Key in the landed table: the raw-table column it becomes. */
   key: string;
   /** Header as the spec writes it. */
   header: string;
@@ -21,6 +21,17 @@ export interface TableSpec {
   headerNeeds: string[][];
   /** Columns that must exist in the header when rows are present (keys); reported as missing columns. */
   required: string[];
+  /**
+   * What makes a row below a footer a data row (an error: the footer must come last): one of
+   * `identifying` filled and one of `figures` filled. Notes and signatures hold neither.
+   */
+  identifying: string[];
+  figures: string[];
+  /**
+   * The columns a total row (合计, 总计, 小计, 累计) sums, with their unit; a table without them
+   * has no total rows (指标进度: a row there is an indicator).
+   */
+  summed: { key: string; unit: string }[];
 }
 
 export const TABLES: TableSpec[] = [
@@ -41,6 +52,9 @@ export const TABLES: TableSpec[] = [
       ['indicator_code', 'numerator', 'denominator'], ['indicator_name', 'numerator', 'denominator'],
     ],
     required: [],
+    identifying: ['indicator_code', 'indicator_name'],
+    figures: ['cumulative_value', 'numerator', 'denominator'],
+    summed: [],
   },
   {
     name: '供地台账',
@@ -64,6 +78,9 @@ export const TABLES: TableSpec[] = [
     ],
     headerNeeds: [['parcel_id', 'project_name', 'supply_method', 'land_use', 'area_mu', 'is_stock', 'supply_date', 'agreed_start_date', 'agreed_completion_date']],
     required: ['parcel_id', 'project_name', 'supply_method', 'land_use', 'area_mu', 'is_stock', 'price_wan', 'supply_date', 'agreed_start_date', 'agreed_completion_date'],
+    identifying: ['parcel_id'],
+    figures: ['area_mu'],
+    summed: [{ key: 'area_mu', unit: '亩' }, { key: 'price_wan', unit: '万元' }],
   },
   {
     name: '卫片图斑',
@@ -79,16 +96,15 @@ export const TABLES: TableSpec[] = [
     ],
     headerNeeds: [['patch_id', 'batch', 'occupied_farmland_mu', 'illegal_farmland_mu', 'judgement']],
     required: ['patch_id', 'batch', 'occupied_farmland_mu', 'illegal_farmland_mu', 'judgement'],
+    identifying: ['patch_id'],
+    figures: ['occupied_farmland_mu'],
+    summed: [{ key: 'occupied_farmland_mu', unit: '亩' }, { key: 'illegal_farmland_mu', unit: '亩' }],
   },
 ];
 
 export function tableByName(name: string): TableSpec | undefined {
   const n = normaliseHeader(name);
   return TABLES.find((t) => t.name === n);
-}
-
-export function tableByKey(key: TableKey): TableSpec {
-  return TABLES.find((t) => t.key === key)!;
 }
 
 /** Header cells are compared trimmed, without inner whitespace or line breaks, with （） as (). */
@@ -122,6 +138,8 @@ export function columnLetter(index: number): string {
 export interface HeaderMatch {
   /** 0-based index of the header row among the rows given. */
   rowIndex: number;
+  /** 0-based column of the header's first non-empty cell: where the table starts. */
+  first: number;
   /** key → 0-based column index */
   columns: Map<string, number>;
 }
@@ -140,7 +158,10 @@ export function findHeader(table: TableSpec, rows: (string | null)[][]): { match
       if (key && !columns.has(key)) columns.set(key, j);
     });
     if (columns.size === 0) continue;
-    if (table.headerNeeds.some((group) => group.every((k) => columns.has(k)))) return { match: { rowIndex: i, columns }, missing: [] };
+    if (table.headerNeeds.some((group) => group.every((k) => columns.has(k)))) {
+      const first = rows[i].findIndex((cell) => cell !== null && cell.trim() !== '');
+      return { match: { rowIndex: i, first, columns }, missing: [] };
+    }
     const missing = table.headerNeeds
       .map((group) => group.filter((k) => !columns.has(k)))
       .sort((a, b) => a.length - b.length)[0];

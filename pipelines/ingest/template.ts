@@ -54,16 +54,35 @@ function detailSheet(wb: ExcelJS.Workbook, table: TableSpec, title: string, extr
     if (DATE_KEYS.has(c.key)) ws.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
     if (c.key === 'parcel_id' || c.key === 'patch_id') ws.getColumn(i + 1).numFmt = '@';
   });
+  totalRow(ws, table);
+}
+
+/**
+ * The 合计 row under the prepared rows, since units add one anyway: each summed column (tables.ts)
+ * as a SUM over the prepared rows. Its saved result is 0 (the sheet is empty), so a file saved
+ * without recalculating still reads; Excel and WPS recalculate it when they open the file
+ * (fullCalcOnLoad), and ingest reads it as a total row and checks it against the rows above.
+ */
+function totalRow(ws: ExcelJS.Worksheet, table: TableSpec): void {
+  const row = ws.getRow(DATA_ROWS + 3);
+  row.getCell(1).value = '合计';
+  for (const s of table.summed) {
+    const col = table.columns.findIndex((c) => c.key === s.key) + 1;
+    const letter = ws.getColumn(col).letter;
+    row.getCell(col).value = { formula: `SUM(${letter}3:${letter}${DATA_ROWS + 2})`, result: 0 };
+  }
+  row.font = { bold: true };
 }
 
 /**
  * The blank workbook for one unit and period: 填报信息 prefilled, 指标进度 listing the
  * catalogue (code, name, unit of measure), and the two detail sheets with title, header,
- * dropdowns for list values and date formats. What a unit fills in is what ingest reads.
+ * dropdowns for list values, date formats and a 合计 row. What a unit fills in is what ingest reads.
  */
 export function buildTemplate(unitName: string, period: Period, indicators: TemplateIndicator[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'nrp';
+  wb.calcProperties.fullCalcOnLoad = true; // the 合计 rows' formulas are recalculated on opening
   const info = wb.addWorksheet('填报信息');
   info.addRow(['填报单位', text(unitName)]);
   info.addRow(['报告期', periodCode(period)]);

@@ -25,10 +25,23 @@ export interface IngestIssue {
   en: string;
 }
 
+/**
+ * Which way a table was read: a CSV on the fast path (read_csv types the numbers; only 卫片图斑,
+ * the table that comes by the million) or as text (every other CSV, and one whose fast path found
+ * anything unusual), a workbook sheet in one pass or (over 64 MB of XML) piece by piece.
+ */
+export type IngestPath = 'csv-fast' | 'csv-text' | 'xlsx-direct' | 'xlsx-stream';
+
 export interface TableLoad {
   table_name: TableName;
   sheet_name: string | null;
   rows: number;
+  /** How the table was read (absent for a duplicate, which was not read). */
+  path?: IngestPath;
+  /** Total rows (合计, 总计, 小计, 累计) skipped: checked against the rows they cover, not loaded. */
+  total_rows?: number;
+  /** Rows of notes and signatures (the footer, 填表说明 … 填表人) skipped. */
+  footer_rows?: number;
   /** Set when loaded (ingest): the registry version and id. */
   version?: number;
   submission_id?: number;

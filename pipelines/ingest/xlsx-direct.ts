@@ -1,308 +1,117 @@
 /**
- * A direct .xlsx reader for the common case: the zip's central directory is read with node's
- * zlib, each sheet's XML is inflated and scanned with regular expressions. About five times
- * faster than exceljs's streaming reader, which stays the fallback for anything this reader
- * does not understand (it throws; stageWorkbook then uses exceljs).
+ * The workbook reader of ingest: the zip's parts (zip.ts, on the file's bytes already in memory),
+ * the workbook's sheets in order with their names and parts (workbook.xml and its relationships),
+ * the shared strings and the number formats, then each sheet's rows (xlsx-rows.ts) and cells
+ * (xlsx-cells.ts). A sheet held in memory is read in one pass; one larger than `streamAbove`
+ * (64 MB of XML, about 300,000 rows: more than zip-check.ts keeps inflated) is inflated and
+ * read piece by piece, so that no sheet is too large to read. Anything it does not understand
+ * (a missing part, malformed XML) throws, and ingest refuses the file as not a workbook.
  */
-import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
-import { inflateRawSync } from 'node:zlib';
+import { KEEP_INFLATED_BYTES } from './zip-check';
+import { runsText, attr, styleKinds, xmlText, type CellContext } from './xlsx-cells';
+import { sheetRows, streamedSheetRows, type SheetRow } from './xlsx-rows';
+import { entryData, inflatePieces, inflateWhole, readZipDirectory, type ZipDirectory, type ZipEntry } from './zip';
 
 export interface SheetRows {
   name: string;
-  /** Rows in order: 1-based row number and the cells' text by 0-based column (null = empty). */
-  rows: Iterable<{ n: number; texts: (string | null)[] }>;
+  rows: Iterable<SheetRow> | AsyncIterable<SheetRow>;
+  /** Read piece by piece (a sheet over `streamAbove`). */
+  streamed: boolean;
 }
 
-interface Entry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  size: number;
-  offset: number;
+export interface WorkbookReadOptions {
+  /** The parts zip-check.ts inflated, by local header offset. */
+  inflated?: Map<number, Buffer>;
+  /** Sheets whose XML is larger than this are read piece by piece (default 64 MB). */
+  streamAbove?: number;
+  /** The size of those pieces (default 4 MB). */
+  pieceBytes?: number;
 }
 
-const MAX_SHEET_BYTES = 256 * 1024 * 1024;
-
-function readAt(fd: number, position: number, length: number): Buffer {
-  const buf = Buffer.alloc(length);
-  let done = 0;
-  while (done < length) {
-    const n = readSync(fd, buf, done, length - done, position + done);
-    if (n === 0) throw new Error('unexpected end of file');
-    done += n;
-  }
-  return buf;
-}
-
-function centralDirectory(fd: number, fileSize: number): Map<string, Entry> {
-  const tailSize = Math.min(fileSize, 65557);
-  const tail = readAt(fd, fileSize - tailSize, tailSize);
-  let eocd = -1;
-  for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  if (eocd < 0) throw new Error('no zip directory');
-  const count = tail.readUInt16LE(eocd + 10);
-  const size = tail.readUInt32LE(eocd + 12);
-  const offset = tail.readUInt32LE(eocd + 16);
-  if (count === 0xffff || offset === 0xffffffff) throw new Error('zip64 is left to exceljs');
-  const dir = readAt(fd, offset, size);
-  const entries = new Map<string, Entry>();
-  let p = 0;
-  for (let i = 0; i < count; i++) {
-    if (dir.readUInt32LE(p) !== 0x02014b50) throw new Error('bad zip directory');
-    const method = dir.readUInt16LE(p + 10);
-    const compressedSize = dir.readUInt32LE(p + 20);
-    const uncompressed = dir.readUInt32LE(p + 24);
-    const nameLength = dir.readUInt16LE(p + 28);
-    const extraLength = dir.readUInt16LE(p + 30);
-    const commentLength = dir.readUInt16LE(p + 32);
-    const local = dir.readUInt32LE(p + 42);
-    const name = dir.toString('utf8', p + 46, p + 46 + nameLength);
-    entries.set(name.replace(/^\//, ''), { name, method, compressedSize, size: uncompressed, offset: local });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function entryText(fd: number, e: Entry, inflated?: Map<number, Buffer>): string {
-  if (e.size > MAX_SHEET_BYTES) throw new Error('large part is left to exceljs');
-  const done = inflated?.get(e.offset);
-  if (done && done.length === e.size) return done.toString('utf8');
-  const header = readAt(fd, e.offset, 30);
-  if (header.readUInt32LE(0) !== 0x04034b50) throw new Error('bad local header');
-  const start = e.offset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  const data = readAt(fd, start, e.compressedSize);
-  if (e.method === 0) return data.toString('utf8');
-  // one output chunk of the declared size: no growing and copying of chunks
-  if (e.method === 8) return inflateRawSync(data, { chunkSize: Math.max(64, Math.min(e.size + 1, MAX_SHEET_BYTES + 1)) }).toString('utf8');
-  throw new Error(`zip method ${e.method}`);
-}
-
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-function xmlText(s: string): string {
-  if (!s.includes('&') && !s.includes('_x')) return s;
-  return s
-    .replace(/&(lt|gt|amp|quot|apos);|&#(\d+);|&#x([0-9a-fA-F]+);/g, (_, name, dec, hex) =>
-      name ? ENTITIES[name] : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)))
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
-}
-
-/** Text of all <t> runs in a fragment (shared string or inline string), skipping phonetic runs. */
-function runsText(fragment: string): string {
-  const body = fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '');
-  let out = '';
-  for (const m of body.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += m[1] ?? '';
-  return xmlText(out);
-}
-
-/** What `\s` matches in a JavaScript regular expression. */
-function isSpace(c: number): boolean {
-  if (c > 32 && c < 0xa0) return false; // the usual case first: printable ASCII
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)
-    || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-const NEEDLES: Record<string, string> = {};
+/** The largest part other than a sheet read as one string (V8's strings end near 512 M characters). */
+const MAX_PART_BYTES = 512 * 1024 * 1024;
 
 /**
- * The value of attribute `name` in `tag[from, to)`: the first `name="…"` preceded by white space
- * (what the regular expression `\sname="([^"]*)"` finds), by walking the tag's characters: this
- * runs for every cell, and a regular expression per attribute was a fifth of the reading time.
- * (Never indexOf over the rest of the document: a cell without the attribute would search on to
- * the next cell that has it, far away in a sheet of numbers.)
+ * Some programs (.NET's Open XML SDK among them) write every element with a namespace prefix
+ * (`<x:row>`). The prefix of a part's root element, if any, is dropped from every tag, so that
+ * such files read like Excel's own instead of as empty sheets.
  */
-function attr(tag: string, name: string, from = 0, to = tag.length): string | undefined {
-  const needle = (NEEDLES[name] ??= `${name}="`);
-  for (let i = from; i + needle.length < to; i++) {
-    if (!isSpace(tag.charCodeAt(i)) || !tag.startsWith(needle, i + 1)) continue;
-    const start = i + 1 + needle.length;
-    const end = tag.indexOf('"', start);
-    return end < 0 || end >= to ? undefined : tag.slice(start, end);
-  }
-  return undefined;
+function unprefixer(head: string): (xml: string) => string {
+  const prefix = /<([A-Za-z_][\w.-]*):(?:worksheet|workbook|sst|styleSheet)\b/.exec(head.slice(0, 4096))?.[1];
+  if (!prefix) return (xml) => xml;
+  const tag = new RegExp(`<(/?)${prefix}:`, 'g');
+  return (xml) => xml.replace(tag, '<$1');
 }
 
-const V = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/;
-const F = /<f(?:\s[^>]*)?>([\s\S]*?)<\/f>/;
-
-const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
-
-function styleKinds(stylesXml: string | undefined): ('date' | 'percent' | null)[] {
-  if (!stylesXml) return [];
-  const custom = new Map<number, string>();
-  for (const m of stylesXml.matchAll(/<numFmt\b[^>]*>/g)) {
-    const id = Number(attr(m[0], 'numFmtId'));
-    custom.set(id, xmlText(attr(m[0], 'formatCode') ?? ''));
-  }
-  const xfs = /<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(stylesXml);
-  if (!xfs) return [];
-  return [...xfs[1].matchAll(/<xf\b[^>]*>/g)].map((m) => {
-    const id = Number(attr(m[0], 'numFmtId') ?? 0);
-    if (id === 9 || id === 10) return 'percent';
-    if (BUILTIN_DATE.has(id)) return 'date';
-    const code = custom.get(id);
-    if (!code) return null;
-    const bare = code.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
-    if (bare.includes('%')) return 'percent';
-    if (/[ymdhs]/i.test(bare) && !/^general$/i.test(bare)) return 'date';
-    return null;
-  });
+/** The prefix bound to the relationships namespace in workbook.xml (`r` as Excel writes it). */
+function relationshipPrefix(workbook: string): string {
+  return /xmlns:([\w.-]+)="http:\/\/(?:schemas\.openxmlformats\.org\/officeDocument\/2006|purl\.oclc\.org\/ooxml\/officeDocument)\/relationships"/.exec(workbook)?.[1] ?? 'r';
 }
 
-/** Serial day numbers repeat (a ledger has a few thousand distinct dates): each is formatted once. */
-const serialCache = [new Map<number, string>(), new Map<number, string>()];
-function serialDate(serial: number, date1904: boolean): string {
-  const cache = serialCache[date1904 ? 1 : 0];
-  const hit = cache.get(serial);
-  if (hit !== undefined) return hit;
-  const ms = Math.round((serial + (date1904 ? 1462 : 0) - 25569) * 86400000);
-  const text = new Date(ms).toISOString().slice(0, 10);
-  if (cache.size > 100_000) cache.clear();
-  cache.set(serial, text);
-  return text;
-}
-
-function numberText(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
-}
-
-/** 0-based column of a cell reference (`AB12` → 27): its letters, digits at the end dropped. */
-function refColumn(ref: string): number {
-  let e = ref.length;
-  while (e > 0 && ref.charCodeAt(e - 1) >= 48 && ref.charCodeAt(e - 1) <= 57) e--;
-  let n = 0;
-  for (let i = 0; i < e; i++) n = n * 26 + (ref.charCodeAt(i) - 64);
-  return n - 1;
-}
-
-/** `<name` at `i` followed by a character that ends a word (what `<name\b` matches). */
-function tagAt(xml: string, i: number, length: number): boolean {
-  const c = xml.charCodeAt(i + length);
-  return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95);
-}
-
-/** The next `<name\b` at or after `from` and before `to`, or -1. */
-function nextTag(xml: string, open: string, from: number, to: number): number {
-  for (let i = xml.indexOf(open, from); i >= 0 && i < to; i = xml.indexOf(open, i + 1)) if (tagAt(xml, i, open.length)) return i;
-  return -1;
-}
-
-/**
- * One cell's text from its inner XML. The common shapes (`<v>…</v>` alone, `<is><t>…</t></is>`)
- * are read by position; anything else goes through the regular expressions.
- */
-function cellValue(xml: string, tagFrom: number, tagTo: number, innerFrom: number, innerTo: number, shared: string[], kinds: ('date' | 'percent' | null)[], date1904: boolean): string | null {
-  const t = attr(xml, 't', tagFrom, tagTo) ?? 'n';
-  const plainV = innerTo - innerFrom >= 7 && xml.startsWith('<v>', innerFrom) && xml.startsWith('</v>', innerTo - 4)
-    && xml.indexOf('<', innerFrom + 3) === innerTo - 4;
-  if (t === 'inlineStr') {
-    if (innerTo - innerFrom >= 17 && xml.startsWith('<is><t>', innerFrom) && xml.startsWith('</t></is>', innerTo - 9)
-      && xml.indexOf('<', innerFrom + 7) === innerTo - 9) return xmlText(xml.slice(innerFrom + 7, innerTo - 9));
-    return runsText(xml.slice(innerFrom, innerTo));
-  }
-  let raw: string | undefined;
-  if (plainV) raw = xml.slice(innerFrom + 3, innerTo - 4);
+/** A part's text, prefixes dropped: as zip-check.ts inflated it, or inflated here. */
+function partText(bytes: Buffer, dir: ZipDirectory, e: ZipEntry, inflated?: Map<number, Buffer>): string {
+  if (e.uncompressedSize > MAX_PART_BYTES) throw new Error(`${e.name} is too large to read`);
+  const done = inflated?.get(e.localOffset);
+  let text: string;
+  if (done && done.length === e.uncompressedSize) text = done.toString('utf8');
   else {
-    const inner = xml.slice(innerFrom, innerTo);
-    const v = V.exec(inner);
-    if (!v) {
-      const f = F.exec(inner);
-      return f ? `=${xmlText(f[1])}` : null;
-    }
-    raw = v[1];
+    const data = entryData(bytes, dir, e);
+    if ('damage' in data) throw new Error(`${e.name}: ${data.damage}`);
+    if (e.method === 0) text = data.toString('utf8');
+    else if (e.method === 8) text = inflateWhole(data, e.uncompressedSize).toString('utf8');
+    else throw new Error(`${e.name}: zip method ${e.method}`);
   }
-  if (t === 's') return shared[Number(raw)] ?? null;
-  if (t === 'str' || t === 'e') return xmlText(raw);
-  if (t === 'b') return raw === '1' ? 'TRUE' : 'FALSE';
-  const num = Number(raw);
-  const s = attr(xml, 's', tagFrom, tagTo);
-  const kind = s === undefined ? null : kinds[Number(s)] ?? null;
-  if (kind === 'date' && Number.isFinite(num)) return serialDate(num, date1904);
-  if (kind === 'percent' && Number.isFinite(num)) return `${numberText(num * 100)}%`;
-  return Number.isFinite(num) ? numberText(num) : xmlText(raw);
+  return unprefixer(text)(text);
 }
 
-/**
- * The rows of a sheet's XML, scanned with indexOf (the same matches as the regular expressions
- * `<row\b…>…</row>` and `<c\b…>…</c>` would make, without building a substring per row).
- */
-function* sheetRows(xml: string, shared: string[], kinds: ('date' | 'percent' | null)[], date1904: boolean) {
-  const data = xml.indexOf('<sheetData');
-  if (data < 0) return;
-  let implicitRow = 0;
-  let p = data;
-  for (;;) {
-    const rowAt = nextTag(xml, '<row', p, xml.length);
-    if (rowAt < 0) return;
-    const rowTagEnd = xml.indexOf('>', rowAt);
-    if (rowTagEnd < 0) return;
-    const selfClosing = xml.charCodeAt(rowTagEnd - 1) === 47;
-    const attrsTo = selfClosing ? rowTagEnd - 1 : rowTagEnd;
-    let bodyTo = rowTagEnd + 1;
-    if (!selfClosing) {
-      bodyTo = xml.indexOf('</row>', rowTagEnd + 1);
-      if (bodyTo < 0) throw new Error('unclosed row'); // left to exceljs
-    }
-    const r = attr(xml, 'r', rowAt + 3, attrsTo);
-    const n = r ? Number(r) : implicitRow + 1;
-    implicitRow = n;
-    p = selfClosing ? rowTagEnd + 1 : bodyTo + 6;
-    if (selfClosing || bodyTo === rowTagEnd + 1) continue;
-    const texts: (string | null)[] = [];
-    let implicitCol = -1;
-    for (let c = nextTag(xml, '<c', rowTagEnd + 1, bodyTo); c >= 0; ) {
-      const cTagEnd = xml.indexOf('>', c);
-      if (cTagEnd < 0 || cTagEnd >= bodyTo) throw new Error('unclosed cell');
-      const empty = xml.charCodeAt(cTagEnd - 1) === 47;
-      const tagTo = empty ? cTagEnd - 1 : cTagEnd;
-      let innerTo = cTagEnd + 1;
-      if (!empty) {
-        innerTo = xml.indexOf('</c>', cTagEnd + 1);
-        if (innerTo < 0 || innerTo > bodyTo) throw new Error('unclosed cell');
-      }
-      const ref = attr(xml, 'r', c + 1, tagTo);
-      const col = ref ? refColumn(ref) : implicitCol + 1;
-      implicitCol = col;
-      if (!empty && innerTo > cTagEnd + 1) {
-        const text = cellValue(xml, c + 1, tagTo, cTagEnd + 1, innerTo, shared, kinds, date1904);
-        while (texts.length < col) texts.push(null);
-        texts[col] = text;
-      }
-      c = nextTag(xml, '<c', empty ? cTagEnd + 1 : innerTo + 4, bodyTo);
-    }
-    yield { n, texts };
-  }
+/** A sheet too large to hold: its XML in pieces (stored parts sliced, deflated ones inflated as they are read). */
+async function* partPieces(bytes: Buffer, dir: ZipDirectory, e: ZipEntry, pieceBytes: number): AsyncGenerator<Buffer> {
+  const data = entryData(bytes, dir, e);
+  if ('damage' in data) throw new Error(`${e.name}: ${data.damage}`);
+  if (e.method === 0) {
+    for (let i = 0; i < data.length; i += pieceBytes) yield data.subarray(i, i + pieceBytes);
+  } else yield* inflatePieces(data, pieceBytes);
 }
 
-/** The sheets of a workbook, in workbook order. Throws for anything unusual (the caller falls back to exceljs). */
-export function readWorkbookDirect(path: string, inflated?: Map<number, Buffer>): SheetRows[] {
-  const fd = openSync(path, 'r');
-  try {
-    const entries = centralDirectory(fd, fstatSync(fd).size);
-    const text = (name: string) => {
-      const e = entries.get(name);
-      return e ? entryText(fd, e, inflated) : undefined;
-    };
-    const workbook = text('xl/workbook.xml');
-    const rels = text('xl/_rels/workbook.xml.rels');
-    if (!workbook || !rels) throw new Error('not a standard workbook');
-    const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbook);
-    const targets = new Map<string, string>();
-    for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) targets.set(attr(m[0], 'Id') ?? '', attr(m[0], 'Target') ?? '');
-    const sharedXml = text('xl/sharedStrings.xml');
-    const shared = sharedXml ? [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => runsText(m[1] ?? '')) : [];
-    const kinds = styleKinds(text('xl/styles.xml'));
-    const sheets: SheetRows[] = [];
-    for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
-      const name = xmlText(attr(m[0], 'name') ?? '');
-      const target = targets.get(attr(m[0], 'r:id') ?? '');
-      if (!target) throw new Error(`sheet ${name} has no part`);
-      const part = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
-      const xml = text(part);
-      if (xml === undefined) throw new Error(`missing part ${part}`);
-      sheets.push({ name, rows: sheetRows(xml, shared, kinds, date1904) });
-    }
-    return sheets;
-  } finally {
-    closeSync(fd);
+/** The sheets of a workbook (its bytes), in workbook order. Throws for anything it cannot read. */
+export function readWorkbookDirect(bytes: Buffer, options: WorkbookReadOptions = {}): SheetRows[] {
+  const { inflated, streamAbove = KEEP_INFLATED_BYTES, pieceBytes = 4 * 1024 * 1024 } = options;
+  const dir = readZipDirectory(bytes);
+  if ('damage' in dir) throw new Error(`zip: ${dir.damage}`);
+  const entries = new Map(dir.entries.map((e) => [e.name.replace(/^\//, ''), e]));
+  const text = (name: string) => {
+    const e = entries.get(name);
+    return e ? partText(bytes, dir, e, inflated) : undefined;
+  };
+  const workbook = text('xl/workbook.xml');
+  const rels = text('xl/_rels/workbook.xml.rels');
+  if (!workbook || !rels) throw new Error('not a standard workbook');
+  const date1904 = /<workbookPr\b[^>]*date1904="(1|true)"/.test(workbook);
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) targets.set(attr(m[0], 'Id') ?? '', attr(m[0], 'Target') ?? '');
+  const sharedXml = text('xl/sharedStrings.xml');
+  const cells: CellContext = {
+    shared: sharedXml ? [...sharedXml.matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => runsText(m[1] ?? '')) : [],
+    kinds: styleKinds(text('xl/styles.xml')),
+    date1904,
+  };
+  const relId = `${relationshipPrefix(workbook)}:id`;
+  const sheets: SheetRows[] = [];
+  for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
+    const name = xmlText(attr(m[0], 'name') ?? '');
+    const target = targets.get(attr(m[0], relId) ?? '');
+    if (!target) throw new Error(`sheet ${name} has no part`);
+    const part = target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+    const e = entries.get(part);
+    if (!e) throw new Error(`missing part ${part}`);
+    if (e.uncompressedSize > streamAbove) sheets.push({ name, rows: streamedSheetRows(partPieces(bytes, dir, e, pieceBytes), cells, lazyUnprefixer()), streamed: true });
+    else sheets.push({ name, rows: sheetRows(partText(bytes, dir, e, inflated), cells), streamed: false });
   }
+  return sheets;
+}
+
+/** An unprefixer decided from the first text it sees (a streamed sheet's first piece). */
+function lazyUnprefixer(): (xml: string) => string {
+  let clean: ((xml: string) => string) | undefined;
+  return (xml) => (clean ??= unprefixer(xml))(xml);
 }

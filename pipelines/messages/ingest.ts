@@ -9,6 +9,10 @@ export interface CellContext {
   d: string | null;
   unit?: string | null;
   periodEnd?: string;
+  /** The value as typed. */
+  v?: string | null;
+  /** A total row's word: 合计, 总计, 小计 or 累计. */
+  word?: string;
 }
 
 /** Cell-level errors and warnings found by the SQL checks (sql/ingest/*), by code. */
@@ -38,10 +42,18 @@ export const cellMessages: Record<string, (c: CellContext) => Text> = {
   batch_unreadable: (c) => t(`${c.h}应为季度，如 2023Q1、2023年第1季度`, `${c.h} must be a quarter such as 2023Q1 or 2023年第1季度`),
   batch_out_of_range: (c) => t(`${c.h}应为报告年度内、不晚于报告期的季度（${c.d}）`, `${c.h} must be a quarter of the reporting year, not after the period (${c.d})`),
   price_for_allocation: (c) => t(`划拨供地的${c.h}应为空`, `${c.h} must be blank for 划拨 (allocation)`),
+  data_after_footer: (c) =>
+    t(`表尾（第 ${c.d} 行起的说明、签名等）之后不能再有数据行：请把表尾放在最后一行数据之后`,
+      `a data row after the footer (the notes and signatures from row ${c.d}): the footer must come after the last data row`),
   // warnings
   ytd_decrease: (c) => t(`累计完成低于上一报告期（${c.d}）`, `year-to-date value is lower than the previous period (${c.d})`),
   declared_vs_computed: (c) => t(`填报值与明细表计算值相差超过 1%（${c.d}）`, `declared value differs by more than 1% from what the detail tables compute (${c.d})`),
   rate_mismatch: (c) => t(`累计完成与 100×分子/分母 相差超过 0.1（${c.d}）`, `累计完成 differs from 100 × 分子/分母 by more than 0.1 (${c.d})`),
+  total_mismatch: (c) =>
+    t(`${c.word}行的${c.h}填报为 ${c.v}，与所含明细行之和 ${c.d} 不符（相差超过 0.01；载入的是明细行）`,
+      `the ${c.word} (total) row's ${c.h} is typed as ${c.v}, but the detail rows it covers sum to ${c.d} (a difference over 0.01; the detail rows are what is loaded)`),
+  total_not_a_number: (c) =>
+    t(`${c.word}行的${c.h}“${c.v}”不是数字，未与明细行核对`, `the ${c.word} (total) row's ${c.h} "${c.v}" is not a number, so it was not checked against the detail rows`),
 };
 
 /** File-level errors. */
@@ -54,11 +66,9 @@ export const fileMessages = {
   unreadable: (detail: string) => t(`无法读取文件：${detail}`, `cannot read the file: ${detail}`),
   csvParse: (detail: string) => t(`CSV 格式错误：${detail}`, `malformed CSV: ${detail}`),
   noTables: t('工作簿中没有 指标进度、供地台账 或 卫片图斑 工作表', 'the workbook has no sheet named 指标进度, 供地台账 or 卫片图斑'),
-  missingSheet: (name: string) => t(`缺少工作表“${name}”`, `missing sheet "${name}"`),
   csvTableName: (got: string) => t(`文件名中的表名“${got}”无法识别：应为 指标进度、供地台账 或 卫片图斑（文件名格式：<单位>_<报告期>_<表名>.csv）`, `table name "${got}" in the file name is not 指标进度, 供地台账 or 卫片图斑 (name CSV files <单位>_<报告期>_<表名>.csv)`),
   missingColumns: (headers: string[]) =>
     t(`在前 11 行中找不到表头：缺少列 ${headers.join('、')}`, `no header row in the first 11 rows: missing column(s) ${headers.join(', ')}`),
-  missingColumnForRows: (header: string, why: string) => t(`缺少列“${header}”（${why}）`, `missing column "${header}" (${why})`),
   noUnit: t('无法确定填报单位：填报信息 表中没有“填报单位”，文件名也不是 <单位>_<报告期> 格式', 'cannot tell the reporting unit: no 填报单位 in 填报信息 and the file name is not <单位>_<报告期>'),
   noPeriod: t('无法确定报告期：填报信息 表中没有“报告期”，文件名也不是 <单位>_<报告期> 格式', 'cannot tell the period: no 报告期 in 填报信息 and the file name is not <单位>_<报告期>'),
   unknownUnit: (closest: string | undefined, valid: string[]) =>
@@ -106,8 +116,9 @@ For each reporting unit and table: the latest version and when it was loaded, or
   templateHelp: `Usage: nrp template --unit U --period P [--out DIR]
 
 Writes <单位>_<报告期>.xlsx, the blank workbook a unit fills in: 填报信息 prefilled, one sheet per
-table with its title and header rows, dropdowns for the listed values, and the indicator
-catalogue listed in 指标进度. The filled-in workbook is what nrp ingest reads.
+table with its title and header rows, dropdowns for the listed values, a 合计 row (SUM formulas)
+under 供地台账 and 卫片图斑, and the indicator catalogue listed in 指标进度. The filled-in workbook
+is what nrp ingest reads.
   --out    folder to write to (default: the current folder)`,
   needPaths: bilingual('请给出要处理的文件或文件夹', 'give one or more files or folders'),
   noSuchPath: (p: string) => bilingual(`找不到文件或文件夹：${p}`, `no such file or folder: ${p}`),
@@ -115,9 +126,11 @@ catalogue listed in 指标进度. The filled-in workbook is what nrp ingest read
   needPeriod: bilingual('请用 --period 指定报告期，如 2023Q2', 'give --period, e.g. 2023Q2'),
   needUnit: bilingual('请用 --unit 指定填报单位', 'give --unit, e.g. 海宁市'),
   badPeriodArg: (p: string) => bilingual(`报告期“${p}”无法识别`, `unreadable period "${p}": use 2023Q2, 2023年第二季度 …`),
-  badUnitArg: (u: string, closest: string | undefined, valid: string[]) =>
-    bilingual(`未知单位“${u}”${closest ? `，是否为“${closest}”？` : ''}`, `unknown unit "${u}"${closest ? `; did you mean "${closest}"?` : ''} Valid: ${valid.join(', ')}`),
   accepted: (file: string, what: string) => `✓ ${file}: ${what}`,
+  /** What a table's line in the load report says besides its rows: the rows skipped. */
+  skippedRows: (totals: number, footer: number) =>
+    [totals ? `跳过合计行 ${totals} 行 / ${totals} total row${totals === 1 ? '' : 's'} skipped` : '',
+      footer ? `跳过表尾说明、签名 ${footer} 行 / ${footer} footer row${footer === 1 ? '' : 's'} skipped` : ''].filter(Boolean).join('; '),
   rejected: (file: string, n: number) => `✗ ${file}: 拒收，${n} 个错误，未写入任何数据 / rejected, ${n} error${n === 1 ? '' : 's'}, nothing loaded`,
   duplicate: (file: string) => `= ${file}: 与已载入的最新版本完全相同，跳过 / identical to the latest loaded version, skipped`,
   validOk: (file: string, what: string) => `✓ ${file}: 校验通过 / valid: ${what}`,

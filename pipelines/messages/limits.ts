@@ -10,6 +10,10 @@ const says = (zh: string, en: string, env: string): Text => {
   return t(`${zh}。${r.zh}`, `${en}; ${r.en}`);
 };
 
+/** A workbook that is not one: what every zip problem says first. */
+const corrupt = (detailZh: string, detailEn: string): Text =>
+  t(`不是有效的 Excel 工作簿（.xlsx）：${detailZh}`, `not a valid Excel workbook (.xlsx): ${detailEn}`);
+
 /**
  * Ingest size limits (pipelines/ingest/limits.ts): each message names the limit, the value
  * found and the environment variable that raises it.
@@ -29,8 +33,16 @@ export const limitMessages = {
   unzipTotal: (mb: string, limitMb: string) =>
     says(`工作簿解压后共 ${mb} MB，超过上限 ${limitMb} MB（疑似压缩炸弹，未解压）`,
       `the workbook inflates to ${mb} MB, over the limit of ${limitMb} MB (a likely zip bomb; not inflated)`, 'NRP_MAX_UNZIP_MB'),
-  zipCorrupt: (detailZh: string, detailEn: string) =>
-    t(`不是有效的 Excel 工作簿（.xlsx）：${detailZh}`, `not a valid Excel workbook (.xlsx): ${detailEn}`),
+  // a workbook whose zip is broken: 不是有效的 Excel 工作簿（.xlsx）, and why
+  zipTruncated: corrupt('文件不完整（找不到 zip 目录，可能在复制或下载时被截断）', 'the file is incomplete (no zip directory: truncated while copying or downloading?)'),
+  zipDirectoryDamaged: corrupt('zip 目录已损坏', 'the zip directory is damaged'),
+  zipEmpty: corrupt('压缩包中没有任何内容', 'the zip holds nothing'),
+  zipEncrypted: corrupt('工作簿已加密（请去掉密码后再提交）', 'the workbook is encrypted (remove the password and submit it again)'),
+  zipMethod: (entry: string) => corrupt(`“${entry}”使用了不支持的压缩方式`, `${entry} uses an unsupported compression method`),
+  zipPartMisplaced: (entry: string) => corrupt(`“${entry}”不在 zip 目录所指的位置`, `${entry} is not where the zip directory says`),
+  zipPartIncomplete: (entry: string) => corrupt(`“${entry}”不完整`, `${entry} is incomplete`),
+  zipPartOversize: (entry: string) => corrupt(`“${entry}”解压后的大小与 zip 目录不符`, `${entry} inflates to more than the zip directory says`),
+  zipPartDamaged: (entry: string) => corrupt(`“${entry}”已损坏（解压失败或校验和不符）`, `${entry} is damaged (it does not inflate, or its checksum differs)`),
   badLimit: (name: string, value: string, fallback: number) =>
     bilingual(`环境变量 ${name}=“${value}”无效：应为正数（默认 ${fallback}）`, `${name}="${value}" is not a positive number (default ${fallback})`),
 };

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
+import { readZipDirectory } from '../ingest/zip';
 import { parts, utcDate, type Day } from './dates';
 import type { Grid } from './tables';
 
@@ -115,24 +116,14 @@ export function pinZipTimes(zip: Buffer, d: Day): void {
   const { y, m, d: dd } = parts(d);
   const dosDate = ((y - 1980) << 9) | (m << 5) | dd;
   const dosTime = 9 << 11;
-  let eocd = -1;
-  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 65535); i--) {
-    if (zip.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new Error('workbook zip without an end-of-central-directory record');
-  const entries = zip.readUInt16LE(eocd + 10);
-  let pos = zip.readUInt32LE(eocd + 16);
-  for (let n = 0; n < entries; n++) {
-    if (zip.readUInt32LE(pos) !== 0x02014b50) throw new Error('unexpected zip central directory layout');
-    zip.writeUInt16LE(dosTime, pos + 12);
-    zip.writeUInt16LE(dosDate, pos + 14);
-    const local = zip.readUInt32LE(pos + 42);
-    if (zip.readUInt32LE(local) !== 0x04034b50) throw new Error('unexpected zip local header layout');
-    zip.writeUInt16LE(dosTime, local + 10);
-    zip.writeUInt16LE(dosDate, local + 12);
-    pos += 46 + zip.readUInt16LE(pos + 28) + zip.readUInt16LE(pos + 30) + zip.readUInt16LE(pos + 32);
+  const dir = readZipDirectory(zip);
+  if ('damage' in dir) throw new Error(`workbook zip: ${dir.damage}`);
+  for (const e of dir.entries) {
+    // the time and date of the entry's record in the central directory, and of its local header
+    zip.writeUInt16LE(dosTime, e.centralOffset + 12);
+    zip.writeUInt16LE(dosDate, e.centralOffset + 14);
+    if (zip.readUInt32LE(e.localOffset) !== 0x04034b50) throw new Error('unexpected zip local header layout');
+    zip.writeUInt16LE(dosTime, e.localOffset + 10);
+    zip.writeUInt16LE(dosDate, e.localOffset + 12);
   }
 }

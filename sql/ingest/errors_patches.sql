@@ -4,7 +4,7 @@
 with t as materialized (
   select x.*, s.patch_id, s.batch, s.occupied_farmland_mu, s.illegal_farmland_mu, s.judgement
   from typed_patches as x
-  join {{stage}} as s on s.source_row = x.source_row
+  join {{landed}} as s on s.source_row = x.source_row
   where v_patch_id is null or v_batch is null or v_occupied_farmland_mu is null or v_illegal_farmland_mu is null
      or v_judgement is null or v_occupied_farmland_mu < 0 or v_illegal_farmland_mu < 0
      or v_illegal_farmland_mu > v_occupied_farmland_mu + 1e-9 or (v_judgement = '合法' and v_illegal_farmland_mu <> 0)

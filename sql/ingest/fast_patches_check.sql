@@ -18,7 +18,7 @@ select
   count(*) - count(distinct hash(v_patch_id)) as duplicates,
   -- The longest cell, in bytes (strlen: never fewer than the characters the limit counts): a file
   -- whose cells may break the size limit (limits.ts) is read again as text, where the limits are
-  -- checked in full. (A file holding NUL never takes the fast path: source-csv.ts.)
+  -- checked in full. (A file holding NUL never takes the fast path: land-csv.ts.)
   greatest(max(strlen(v_patch_id)), max(strlen(raw_batch)), max(strlen(v_judgement)), max(strlen(raw_rectification_status))) as longest,
   count(*) as rows
 from typed_patches

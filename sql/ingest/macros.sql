@@ -1,5 +1,5 @@
 -- Value normalisation of submissions.md ("Values as people type them"), as SQL macros that the
--- checks below use on text staged from the files. Each macro has a fast path (plain values cast
+-- checks below use on text landed from the files. Each macro has a fast path (plain values cast
 -- directly) so that the regular expressions run only on the values that need them.
 
 -- Full-width digits, point, minus, plus, comma, percent and space to ASCII.
@@ -114,3 +114,39 @@ create or replace temp macro nrp_judgement_word(x) as
   case x when '合法' then '合法' when '违法' then '违法' when '其他' then '其他' end;
 create or replace temp macro nrp_judgement(x) as
   case when list_contains(['合法', '违法', '其他'], x) then x else nrp_judgement_word(nrp_word(x)) end;
+
+-- Total rows, notes and signatures (submissions.md, "Total rows, notes and signatures"). Ingest
+-- lands each row with its first non-empty cell (lead, trimmed) and where that cell stands from
+-- the table's first column (lead_pos, 0-based); this says what the row is:
+--   'blank'                      no cell holds anything;
+--   '合计' '总计' '小计' '累计'   a total row: that word (spaces inside allowed: 合 计) is the
+--                                first non-empty cell among the table's first three columns,
+--                                in a table that has total rows (`totals`), whatever else it holds;
+--   'footer'                     the cell starts with a footer word (填表说明, 说明, 备注, 注：, 注:,
+--                                填表人, 填报人, 审核人, 负责人, 单位负责人, 制表人, 联系电话,
+--                                填报日期; spaces inside allowed, as in 备  注): notes and signatures;
+--   null                         anything else (a data row).
+-- Every such word starts with a CJK ideograph (U+4E00 on), so a row whose lead starts below it
+-- (ids, numbers, dates: nearly every row) is decided by one comparison; one starting with any
+-- other character than these words start with (a Chinese id or name) by a second.
+create or replace temp macro nrp_row_kind_word(w, lead_pos, totals) as
+  case
+    when totals and lead_pos < 3 and list_contains(['合计', '总计', '小计', '累计'], w) then w
+    when regexp_matches(w, '^(填表说明|说明|备注|注:|注：|填表人|填报人|审核人|负责人|单位负责人|制表人|联系电话|填报日期)') then 'footer'
+  end;
+create or replace temp macro nrp_row_kind(lead, lead_pos, totals) as
+  case
+    when lead is null then 'blank'
+    when unicode(lead) < 19968 then null
+    when not list_contains(['合', '总', '小', '累', '填', '说', '备', '注', '审', '负', '单', '制', '联'], left(lead, 1)) then null
+    else nrp_row_kind_word(regexp_replace(left(lead, 40), '[\s　]', '', 'g'), lead_pos, totals)
+  end;
+
+-- A CSV cell as a lead candidate: null when empty or only spaces. The usual cell (starting with
+-- neither a space nor a full-width space) is taken as it is, without trimming.
+create or replace temp macro nrp_cell(x) as
+  case
+    when x is null or x = '' then null
+    when unicode(x) > 32 and unicode(x) <> 12288 then x
+    else nullif(trim(x, ' 	　'), '')
+  end;

@@ -1,11 +1,11 @@
--- 指标进度 rows staged as text ({{stage}}), resolved against the catalogue of year {{year}} by
+-- 指标进度 rows landed as text ({{landed}}), resolved against the catalogue of year {{year}} by
 -- code (case-insensitive) or exact name (spaces ignored), numbers read in the indicator's unit.
 -- A row with no figure at all (累计完成, 分子 and 分母 blank) reports nothing and is dropped:
 -- the template lists every indicator, and an unfilled one is "not reported", never zero.
 create or replace temp table typed_indicator_progress as
 with cat as (select code, name, unit, kind from indicators where year = {{year}}),
 s as (
-  from {{stage}}
+  from {{landed}}
   where not (nrp_blank(cumulative_value) and nrp_blank(numerator) and nrp_blank(denominator))
 )
 select

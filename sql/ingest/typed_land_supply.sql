@@ -1,4 +1,4 @@
--- 供地台账 rows staged as text ({{stage}}: source_row + one VARCHAR per column key), normalised:
+-- 供地台账 rows landed as text ({{landed}}: source_row + one VARCHAR per column key), normalised:
 -- raw text kept beside each typed value (v_*) for the error report. Rows blank in every column
 -- (Excel leaves them behind) are dropped.
 create or replace temp table typed_land_supply as
@@ -21,7 +21,7 @@ select
   nrp_date(actual_completion_date)                                               as v_actual_completion_date,
   nrp_date(extended_start_date)                                                  as v_extended_start_date,
   nrp_date(extended_completion_date)                                             as v_extended_completion_date
-from {{stage}}
+from {{landed}}
 -- (a row whose every cell is empty or a no-value mark: the cheap null test first, then the marks)
 where coalesce(parcel_id, project_name, supply_method, land_use, area_mu, is_stock, price_wan, supply_date,
                agreed_start_date, agreed_completion_date, actual_start_date, actual_completion_date,

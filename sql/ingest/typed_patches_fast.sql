@@ -1,6 +1,6 @@
 -- The fast path for a 卫片图斑 CSV: DuckDB's read_csv has already parsed the two areas as DOUBLE
--- ({{stage}}); a file that only holds plain values needs no text clean-up. typed_patches gets the
--- same shape as typed_patches.sql gives, as a view: the check and the load each scan the staged
+-- ({{landed}}); a file that only holds plain values needs no text clean-up. typed_patches gets the
+-- same shape as typed_patches.sql gives, as a view: the check and the load each scan the landed
 -- table once more (a CASE and a cheap nrp_text per row), which costs less than copying a million
 -- rows into another temp table (measured: about 0.5 s of CPU less per million rows).
 -- fast_patches_check.sql then decides whether the file is clean; if not, ingest reads it again
@@ -17,6 +17,6 @@ select
   -- the cells as read, for the size limits (fast_patches_check.sql)
   batch                           as raw_batch,
   rectification_status            as raw_rectification_status
-from {{stage}}
+from {{landed}}
 where not (patch_id is null and batch is null and occupied_farmland_mu is null and illegal_farmland_mu is null
            and judgement is null and rectification_status is null);

@@ -1,7 +1,8 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { readWorkbookDirect } from '../../pipelines/ingest/xlsx-direct';
 import { nrp, nrpProcess, tempDir } from '../helpers';
 import { LAND_HEADER, landRow, writeCsv } from './fixtures';
 
@@ -37,13 +38,49 @@ describe('nrp template → fill in → nrp ingest', () => {
     progress.getCell(`E${rate}`).value = 3;
     progress.getCell(`F${rate}`).value = 4;
     land.getRow(3).values = ['HY-1', '海盐项目', '挂牌出让', '工业', 12, '否', 800, new Date(Date.UTC(2023, 2, 1)), new Date(Date.UTC(2023, 5, 1)), new Date(Date.UTC(2024, 5, 1))];
-    wb.getWorksheet('卫片图斑')!.getRow(3).values = ['HY-T1', '2023Q2', 3, 0, '合法'];
+    const patches = wb.getWorksheet('卫片图斑')!;
+    patches.getRow(3).values = ['HY-T1', '2023Q2', 3, 0, '合法'];
+    // the 合计 row under the prepared rows: SUM formulas over them, saved with the result 0 of the empty sheet
+    // (which is what ingest reads of a formula; exceljs's own reader drops a saved 0)
+    const total = (ws: ExcelJS.Worksheet) => ws.getRow(2003);
+    expect([total(land).getCell(1).value, total(land).getCell(5).formula, total(land).getCell(7).formula]).toEqual(['合计', 'SUM(E3:E2002)', 'SUM(G3:G2002)']);
+    expect([total(patches).getCell(3).formula, total(patches).getCell(4).formula]).toEqual(['SUM(C3:C2002)', 'SUM(D3:D2002)']);
+    const read = readWorkbookDirect(readFileSync(path));
+    const row2003 = async (name: string) => {
+      for (const r of read.find((s) => s.name === name)!.rows as Iterable<{ n: number; texts: (string | null)[] }>) if (r.n === 2003) return r.texts;
+    };
+    expect(await row2003('供地台账')).toEqual(['合计', null, null, null, '0', null, '0']);
+    expect(await row2003('卫片图斑')).toEqual(['合计', null, '0', '0']);
+    // untouched, it reports nothing: every table empty, its 合计 row a total row
+    const blank = await nrp(['validate', '--json', path], { cwd: dir });
+    const blankTables = (JSON.parse(blank.stdout) as { files: { warnings: unknown[]; tables: { table_name: string; rows: number; total_rows: number }[] }[] }).files[0];
+    expect(blankTables.tables.map((t) => [t.table_name, t.rows, t.total_rows])).toEqual([['指标进度', 0, 0], ['供地台账', 0, 1], ['卫片图斑', 0, 1]]);
+    expect(blankTables.warnings).toEqual([]);
+    // saved as Excel saves it: the formulas recalculated
+    const recalculated = (cell: ExcelJS.Cell, result: number) => (cell.value = { formula: (cell.value as ExcelJS.CellFormulaValue).formula, result });
+    recalculated(total(land).getCell(5), 12);
+    recalculated(total(land).getCell(7), 800);
+    recalculated(total(patches).getCell(3), 3);
+    recalculated(total(patches).getCell(4), 0);
     await wb.xlsx.writeFile(path);
 
     const loaded = await nrp(['ingest', '--db', db, path], { cwd: dir });
     expect(loaded.stderr).toBe('');
     expect(loaded.code).toBe(0);
     expect(loaded.stdout).toContain('海盐县 2023Q2');
+    expect(loaded.stdout).toContain('供地台账 v1 (1 行 rows, xlsx-direct; 跳过合计行 1 行 / 1 total row skipped)');
+    expect(loaded.stdout).toContain('卫片图斑 v1 (1 行 rows, xlsx-direct; 跳过合计行 1 行 / 1 total row skipped)');
+    expect(loaded.stdout).not.toContain('⚠');
+
+    // filled in by a program that does not recalculate: the saved 0 is what the file says, and it is warned about
+    recalculated(total(land).getCell(5), 0);
+    const stale = join(dir, 'stale', '海盐县_2023Q2.xlsx');
+    require('node:fs').mkdirSync(join(dir, 'stale'));
+    await wb.xlsx.writeFile(stale);
+    const checked = await nrp(['validate', '--db', db, '--json', stale], { cwd: dir });
+    expect(checked.code).toBe(0);
+    const warned = (JSON.parse(checked.stdout) as { files: { warnings: { code: string; cell: string; value: string }[] }[] }).files[0].warnings;
+    expect(warned.map((w) => [w.code, w.cell, w.value])).toEqual([['total_mismatch', '供地台账!E2003', '0']]);
 
     // nrp status shows mart_submission_status, as the last build left it.
     expect((await nrp(['build', '--db', db], { cwd: dir })).code).toBe(0);

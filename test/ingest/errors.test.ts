@@ -1,8 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openForWrite, type Warehouse } from '../../pipelines/warehouse';
 import { tempDir } from '../helpers';
+import { readZip, writeZip } from '../reliability/fuzz/zip';
 import { LAND_HEADER, PATCH_HEADER, PROGRESS_HEADER, ingestOne, landRow, patchRow, writeCsv, writeWorkbook, type Cell } from './fixtures';
 
 // Every error of submissions.md ("Bad input"), each in a file of its own: the file is rejected,
@@ -233,6 +234,25 @@ describe('files that are not submissions', () => {
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0].code).toBe(code);
     expect(r.errors[0].zh).not.toMatch(/at .*\.js/);
+  });
+  it('a workbook the reader cannot read (a sheet part missing, a row not closed): one not_a_workbook error saying why, nothing read in part', async () => {
+    const good = join(dir, 'good-for-parts.xlsx');
+    await writeWorkbook(good, { info: { unit: '海宁市', period: '2023Q2' }, sheets: { 供地台账: [LAND_HEADER, landRow('A1')], 卫片图斑: [PATCH_HEADER, patchRow('T1')] } });
+    const parts = readZip(readFileSync(good));
+    const sheet = (n: number) => `xl/worksheets/sheet${n}.xml`;
+    for (const [name, bytes, why] of [
+      ['海宁市_2023Q2_nopart.xlsx', writeZip(parts.filter((p) => p.name !== sheet(3))), 'missing part'],
+      ['海宁市_2023Q2_unclosed.xlsx', writeZip(parts.map((p) => (p.name === sheet(2) ? { ...p, data: Buffer.from(p.data.toString('utf8').replace('</row>', '')) } : p))), 'unclosed row'],
+    ] as const) {
+      const path = join(dir, name);
+      writeFileSync(path, bytes);
+      const r = await validateOne(path);
+      expect(r.status).toBe('rejected');
+      expect(r.tables).toEqual([]);
+      expect(r.errors.map((e) => e.code)).toEqual(['not_a_workbook']);
+      expect(r.errors[0].zh).toContain('不是有效的 Excel 工作簿');
+      expect(r.errors[0].en).toContain(why);
+    }
   });
   it('a workbook without any table sheet', async () => {
     const path = join(dir, '海宁市_2023Q2_nosheet.xlsx');

@@ -1,7 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestFiles } from '../../pipelines/ingest';
+import { ingestFiles, validateFiles } from '../../pipelines/ingest';
 import type { Warehouse } from '../../pipelines/warehouse';
 import { tempDir } from '../helpers';
 import { LAND_HEADER, PATCH_HEADER, PROGRESS_HEADER, counts, ingestOne, landRow, newWarehouse, patchRow, writeCsv, writeWorkbook } from './fixtures';
@@ -139,5 +139,40 @@ describe('warnings', () => {
     const stored = await wh.one<{ w: string[] }>(`select warnings as w from submissions where unit_code = '330482' and period = '2023Q2' and table_name = '指标进度'`);
     expect(stored!.w).toHaveLength(3);
     expect(stored!.w.join('\n')).toContain('2023Q1');
+  });
+
+  it('the previous period is its latest version, in this warehouse and in one validate attaches (submission_versions)', async () => {
+    const db = join(dir, 'history.duckdb');
+    const history = await newWarehouse(dir, 'history.duckdb');
+    try {
+      const q1 = async (folder: string, value: number) => {
+        require('node:fs').mkdirSync(join(dir, folder));
+        const path = join(dir, folder, '嘉善县_2023Q1.xlsx');
+        await writeWorkbook(path, { info: { unit: '嘉善县', period: '2023Q1' }, sheets: { 指标进度: [PROGRESS_HEADER, ['new_farmland', null, value, null, null, null]] } });
+        expect((await ingestOne(history, path)).status).toBe('accepted');
+      };
+      await q1('q1-v1', 500);
+      await q1('q1-v2', 300); // the correction: Q1 is now 300
+      const q2 = join(dir, '嘉善县_2023Q2.xlsx');
+      await writeWorkbook(q2, { info: { unit: '嘉善县', period: '2023Q2' }, sheets: { 指标进度: [PROGRESS_HEADER, ['new_farmland', null, 400, null, null, null]] } });
+      const lower = join(dir, 'lower', '嘉善县_2023Q2.xlsx');
+      require('node:fs').mkdirSync(join(dir, 'lower'));
+      await writeWorkbook(lower, { info: { unit: '嘉善县', period: '2023Q2' }, sheets: { 指标进度: [PROGRESS_HEADER, ['new_farmland', null, 250, null, null, null]] } });
+      history.close();
+      // 400 is below v1's 500 but not below the latest 300; 250 is below both
+      const validated = await validateFiles([q2, lower], { historyDb: db });
+      const warned = (path: string) => validated.files.find((f) => f.path === path)!.warnings.map((w) => [w.code, w.cell, w.zh.includes('2023Q1: 300')]);
+      expect(warned(q2)).toEqual([]);
+      expect(warned(lower)).toEqual([['ytd_decrease', '指标进度!C2', true]]);
+      const reopened = await newWarehouse(dir, 'history.duckdb');
+      try {
+        const loaded = await ingestFiles(reopened, [q2]);
+        expect(loaded.files[0].warnings).toEqual([]);
+      } finally {
+        reopened.close();
+      }
+    } finally {
+      history.close();
+    }
   });
 });

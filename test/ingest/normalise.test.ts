@@ -3,7 +3,7 @@ import { ingestSql } from '../../pipelines/ingest/sql';
 import { Warehouse } from '../../pipelines/warehouse';
 
 // The value rules of submissions.md ("Values as people type them"), on the SQL macros that ingest
-// applies to every staged cell.
+// applies to every landed cell.
 let wh: Warehouse;
 beforeAll(async () => {
   wh = await Warehouse.open(':memory:');

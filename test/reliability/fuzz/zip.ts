@@ -4,7 +4,7 @@
  * declare sizes that are not the real ones (the crafted zip bomb).
  */
 import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import { readCentralDirectory } from '../../../pipelines/ingest/limits';
+import { entryData, readZipDirectory } from '../../../pipelines/ingest/zip';
 
 export interface ZipPart {
   name: string;
@@ -20,18 +20,21 @@ export interface ZipPart {
 }
 
 export function readZip(bytes: Buffer): ZipPart[] {
-  const dir = readCentralDirectory(bytes);
-  if (!('entries' in dir)) throw new Error(`not a zip: ${dir.text.en}`);
+  const dir = readZipDirectory(bytes);
+  if ('damage' in dir) throw new Error(`not a zip: ${dir.damage}`);
   return dir.entries.map((e) => {
-    const at = e.localOffset;
-    const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
-    const raw = bytes.subarray(start, start + e.compressedSize);
+    const raw = entryData(bytes, dir, e);
+    if ('damage' in raw) throw new Error(`${e.name}: ${raw.damage}`);
     return { name: e.name, data: e.method === 8 ? inflateRawSync(raw) : Buffer.from(raw) };
   });
 }
 
-/** A zip with local headers (no data descriptors), a central directory and its end record. */
-export function writeZip(parts: ZipPart[]): Buffer {
+/**
+ * A zip with local headers (no data descriptors), a central directory and its end record; with
+ * `zip64`, every size and offset is given in ZIP64 form (as some writers do for any file).
+ */
+export function writeZip(parts: ZipPart[], options: { zip64?: boolean } = {}): Buffer {
+  const z64 = options.zip64 ?? false;
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -41,26 +44,46 @@ export function writeZip(parts: ZipPart[]): Buffer {
     const method = p.store && !p.deflated ? 0 : 8;
     const crc = p.crc ?? crc32(p.data);
     const size = p.declaredSize ?? p.data.length;
-    const local = Buffer.alloc(30);
+    const local = Buffer.alloc(30 + (z64 ? 20 : 0));
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
+    local.writeUInt32LE(z64 ? 0xffffffff : body.length, 18);
+    local.writeUInt32LE(z64 ? 0xffffffff : size, 22);
     local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
+    const central = Buffer.alloc(46 + (z64 ? 28 : 0));
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size, 24);
+    central.writeUInt32LE(z64 ? 0xffffffff : body.length, 20);
+    central.writeUInt32LE(z64 ? 0xffffffff : size, 24);
     central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(z64 ? 0xffffffff : offset, 42);
+    if (z64) {
+      // the extra fields follow the name: local (sizes), central (sizes and offset)
+      const localExtra = Buffer.alloc(20);
+      localExtra.writeUInt16LE(1, 0);
+      localExtra.writeUInt16LE(16, 2);
+      localExtra.writeBigUInt64LE(BigInt(size), 4);
+      localExtra.writeBigUInt64LE(BigInt(body.length), 12);
+      local.writeUInt16LE(20, 28);
+      const centralExtra = Buffer.alloc(28);
+      centralExtra.writeUInt16LE(1, 0);
+      centralExtra.writeUInt16LE(24, 2);
+      centralExtra.writeBigUInt64LE(BigInt(size), 4);
+      centralExtra.writeBigUInt64LE(BigInt(body.length), 12);
+      centralExtra.writeBigUInt64LE(BigInt(offset), 20);
+      central.writeUInt16LE(28, 30);
+      locals.push(local.subarray(0, 30), name, localExtra, body);
+      centrals.push(central.subarray(0, 46), name, centralExtra);
+      offset += 30 + name.length + 20 + body.length;
+      continue;
+    }
     locals.push(local, name, body);
     centrals.push(central, name);
     offset += 30 + name.length + body.length;
@@ -68,11 +91,25 @@ export function writeZip(parts: ZipPart[]): Buffer {
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.length, 8);
-  end.writeUInt16LE(parts.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  end.writeUInt16LE(z64 ? 0xffff : parts.length, 8);
+  end.writeUInt16LE(z64 ? 0xffff : parts.length, 10);
+  end.writeUInt32LE(z64 ? 0xffffffff : directory.length, 12);
+  end.writeUInt32LE(z64 ? 0xffffffff : offset, 16);
+  if (!z64) return Buffer.concat([...locals, directory, end]);
+  const record = Buffer.alloc(56); // the ZIP64 end of central directory record
+  record.writeUInt32LE(0x06064b50, 0);
+  record.writeBigUInt64LE(44n, 4);
+  record.writeUInt16LE(45, 12);
+  record.writeUInt16LE(45, 14);
+  record.writeBigUInt64LE(BigInt(parts.length), 24);
+  record.writeBigUInt64LE(BigInt(parts.length), 32);
+  record.writeBigUInt64LE(BigInt(directory.length), 40);
+  record.writeBigUInt64LE(BigInt(offset), 48);
+  const locator = Buffer.alloc(20);
+  locator.writeUInt32LE(0x07064b50, 0);
+  locator.writeBigUInt64LE(BigInt(offset + directory.length), 8);
+  locator.writeUInt32LE(1, 16);
+  return Buffer.concat([...locals, directory, record, locator, end]);
 }
 
 /**

@@ -1,0 +1,223 @@
+import { isUtf8 } from 'node:buffer';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as iconv from 'iconv-lite';
+import { duckdbMessage } from '../errors';
+import type { Warehouse } from '../warehouse';
+import { findHeader, type TableSpec } from './tables';
+import type { LandedTable } from './landed';
+import { sqlString } from './sql';
+
+/** Columns that read_csv may parse itself on the fast path (only 卫片图斑: the table that comes by the million). */
+const FAST_TYPES: Partial<Record<string, Record<string, string>>> = {
+  patches: { occupied_farmland_mu: 'DOUBLE', illegal_farmland_mu: 'DOUBLE' },
+};
+
+/** GB18030 to text: the native TextDecoder (full ICU) is three times faster than iconv-lite, which stays the fallback. */
+function decodeGb18030(bytes: Buffer): string {
+  try {
+    return new TextDecoder('gb18030').decode(bytes);
+  } catch {
+    return iconv.decode(bytes, 'gb18030');
+  }
+}
+
+type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
+
+/** UTF-8 with a BOM, valid UTF-8, or else what Excel in Chinese writes: GB18030 (a superset of GBK). */
+function detectEncoding(bytes: Uint8Array): CsvEncoding {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8-bom';
+  return isUtf8(bytes) ? 'utf-8' : 'gb18030';
+}
+
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 65536);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/**
+ * The first records of a CSV text (RFC 4180 quotes), each with the number of physical lines
+ * read up to its end, so that read_csv can skip exactly the title and header lines.
+ */
+function firstRecords(text: string, delimiter: string, max: number): { fields: string[]; linesThrough: number }[] {
+  const out: { fields: string[]; linesThrough: number }[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let lines = 0;
+  let i = 0;
+  const endRecord = () => {
+    fields.push(field);
+    out.push({ fields, linesThrough: lines });
+    fields = [];
+    field = '';
+  };
+  while (i < text.length && out.length < max) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === '\n') lines++;
+        field += ch;
+      }
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      lines++;
+      endRecord();
+    } else field += ch;
+    i++;
+  }
+  if (out.length < max && (field !== '' || fields.length > 0)) {
+    lines++;
+    endRecord();
+  }
+  return out;
+}
+
+/**
+ * DuckDB's read_csv skips empty lines, which would shift the row number of every row after one
+ * (rows are numbered from their position). Each empty line outside quotes gets one delimiter
+ * here: a row of empty cells, skipped later like every empty row. A file without an empty line
+ * (found by one search for the line ending twice) is returned as it is.
+ */
+function fillEmptyLines(bytes: Buffer, delimiter: string): Buffer {
+  const firstNewline = bytes.indexOf(0x0a);
+  const crlf = firstNewline > 0 && bytes[firstNewline - 1] === 0x0d; // the file's line ending, from its first line
+  const emptyLine = crlf ? '\n\r\n' : '\n\n';
+  let at = bytes.indexOf(emptyLine);
+  if (at < 0) return bytes;
+  // whether a position is inside quotes: the quotes before it counted once, as the search moves on
+  let quoted = false;
+  let nextQuote = bytes.indexOf(0x22);
+  const insideQuotes = (pos: number) => {
+    for (; nextQuote >= 0 && nextQuote < pos; nextQuote = bytes.indexOf(0x22, nextQuote + 1)) quoted = !quoted;
+    return quoted;
+  };
+  const pieces: Buffer[] = [];
+  const fill = Buffer.from(delimiter);
+  let from = 0;
+  for (; at >= 0; at = bytes.indexOf(emptyLine, at + 1)) {
+    if (insideQuotes(at)) continue;
+    pieces.push(bytes.subarray(from, at + 1), fill);
+    from = at + 1;
+  }
+  pieces.push(bytes.subarray(from));
+  return Buffer.concat(pieces);
+}
+
+/**
+ * Each row's kind (nrp_row_kind, sql/ingest/macros.sql: blank, a total row, a footer row, or
+ * null for a data row) from its first non-empty cell. A row whose first cell starts with an
+ * ordinary character (neither a space nor a CJK ideograph: ids, numbers, dates) is a data row
+ * without looking further, which keeps this to one comparison for nearly every row.
+ */
+function rowKindSql(width: number, first: number, totals: boolean, typed: Set<number>): string {
+  const text = (i: number) => (typed.has(i) ? `c${i}::varchar` : `c${i}`);
+  const cell = (i: number) => `nrp_cell(${text(i)})`;
+  const columns = Array.from({ length: width }, (_, i) => i);
+  const lead = `coalesce(${columns.map(cell).join(', ')})`;
+  const pos = `case ${columns.filter((i) => i < first + 3).map((i) => `when ${cell(i)} is not null then ${i - first}`).join(' ')} else 3 end`;
+  const plain = `unicode(${text(0)}) between 33 and 12287 or unicode(${text(0)}) between 12289 and 19967`;
+  return `case when ${plain} then null else nrp_row_kind(${lead}, ${pos}, ${totals}) end as row_kind`;
+}
+
+/** Comma, or tab where the first line has a tab and no comma. */
+function delimiterOf(head: string): string {
+  const firstLine = head.slice(0, head.indexOf('\n') >= 0 ? head.indexOf('\n') : head.length);
+  return !firstLine.includes(',') && firstLine.includes('\t') ? '\t' : ',';
+}
+
+export interface CsvLandResult {
+  landed?: LandedTable;
+  /** File-level problem: missing header columns or a malformed CSV. */
+  problem?: { kind: 'missing_columns'; missing: string[] } | { kind: 'parse'; detail: string };
+}
+
+/**
+ * Lands one CSV table: GB18030 is first decoded to a UTF-8 temp file; the header is found in
+ * the first records; then DuckDB's read_csv reads every field as text into a temp table, with
+ * each row's kind (row_kind: blank, total, footer or data).
+ */
+export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table: TableSpec, tempDir: string, options: { fast?: boolean } = {}): Promise<CsvLandResult> {
+  const encoding = detectEncoding(bytes);
+  let readPath = path;
+  let head: string;
+  if (encoding === 'gb18030') {
+    readPath = join(tempDir, 'decoded.csv');
+    if (existsSync(readPath)) head = readFileSync(readPath, 'utf8').slice(0, 65536);
+    else {
+      const text = decodeGb18030(bytes);
+      head = text.slice(0, 65536);
+      writeFileSync(readPath, fillEmptyLines(Buffer.from(text, 'utf8'), delimiterOf(head)));
+    }
+  } else {
+    head = bytes.subarray(encoding === 'utf-8-bom' ? 3 : 0, 65536).toString('utf8');
+    const filled = fillEmptyLines(bytes, delimiterOf(head));
+    if (filled !== bytes) {
+      readPath = join(tempDir, 'filled.csv');
+      if (!existsSync(readPath)) writeFileSync(readPath, filled);
+    }
+  }
+  const delimiter = delimiterOf(head);
+  const records = firstRecords(head, delimiter, 200);
+  const { match, missing } = findHeader(table, records.slice(0, 11).map((r) => r.fields.map((f) => (f.trim() === '' ? null : f))));
+  if (!match) return { problem: { kind: 'missing_columns', missing } };
+
+  const headerRecord = records[match.rowIndex];
+  const skip = headerRecord.linesThrough;
+  const width = Math.max(...records.map((r) => r.fields.length));
+  const columns = table.columns
+    .map((c) => (match.columns.has(c.key) ? `c${match.columns.get(c.key)} as ${c.key}` : `null::varchar as ${c.key}`))
+    .join(', ');
+  const totals = table.summed.length > 0;
+  const select = (types: Record<string, string>) =>
+    `${columns}, ${rowKindSql(width, match.first, totals, new Set(Object.keys(types).map((k) => match.columns.get(k)).filter((i): i is number => i !== undefined)))}`;
+  const read = (types: Record<string, string>) =>
+    `read_csv(${sqlString(readPath)}, header = false, skip = ${skip}, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ` +
+    `columns = {${Array.from({ length: width }, (_, i) => {
+      const key = [...match.columns.entries()].find(([, index]) => index === i)?.[0];
+      return `'c${i}': '${(key && types[key]) ?? 'VARCHAR'}'`;
+    }).join(', ')}}, null_padding = true, auto_detect = false)`;
+  const fastTypes = FAST_TYPES[table.key];
+  // A file holding NUL reads as text, where the limits find and name the cell (the fast path's
+  // check looks at cell sizes only).
+  if (options.fast !== false && fastTypes && table.required.every((k) => match.columns.has(k)) && bytes.indexOf(0) === -1) {
+    // Plain files (the big ones) parse their numbers in read_csv itself; anything else fails here and is read as text.
+    const fast = `landed_fast_csv_${table.key}`;
+    try {
+      await wh.run(`create or replace temp table ${fast} as select ${select(fastTypes)} from ${read(fastTypes)}`);
+      return {
+        landed: { table, sheet: null, header: match, relation: `(select cast(rowid + ${skip + 1} as integer) as source_row, * from ${fast})`, temps: [fast], path: 'csv-fast' },
+      };
+    } catch {
+      await wh.run(`drop table if exists ${fast}`);
+    }
+  }
+  const temp = `landed_csv_${table.key}`;
+  try {
+    await wh.run(
+      `create or replace temp table ${temp} as select ${select({})} from ${read({})}`,
+    );
+  } catch (error) {
+    return { problem: { kind: 'parse', detail: duckdbMessage(error).split('\n').slice(0, 3).join(' ') } };
+  }
+  return {
+    landed: {
+      table,
+      sheet: null,
+      header: match,
+      relation: `(select cast(rowid + ${skip + 1} as integer) as source_row, * from ${temp})`,
+      temps: [temp],
+      path: 'csv-text',
+    },
+  };
+}

@@ -83,7 +83,7 @@ describe('the workbook reader', () => {
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
     // the reference: exceljs's in-memory parser, its values written as the reader writes them
     const reference = new ExcelJS.Workbook();
-    await reference.xlsx.load(bytes);
+    await reference.xlsx.load(bytes as unknown as ArrayBuffer); // exceljs types its argument as the old Buffer
     const expected: SheetRow[] = [];
     reference.getWorksheet('卫片图斑')!.eachRow((row, n) => {
       const v = row.values as unknown[];

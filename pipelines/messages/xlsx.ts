@@ -116,6 +116,12 @@ Exit codes: 0 written, 1 no data or configuration for the period, 2 usage error.
 Examples:
   nrp feedback --period 2023Q2 --out out/feedback/2023Q2
   nrp feedback --period 2023Q2 --unit 海宁市`,
+  /** `nrp run`'s timing stage for the bulletin workbook, and for the units' feedback workbooks. */
+  stageWorkbook: (p: string) => `workbook ${p} / 工作簿`,
+  stageFeedback: (p: string) => `feedback ${p} / 反馈`,
+  badFormat: (raw: string, known: string[]) =>
+    bilingual(`无法识别的输出格式“${raw}”，可选：${known.join('、')}`, `unknown output format "${raw}": give one or more of ${known.join(', ')}, separated by commas`),
+  issueNeedsPdf: bilingual('--issue 登记的是通报 PDF，请在 --format 中包含 pdf', '--issue records the bulletin PDF: include pdf in --format'),
   needPeriod: bilingual('请用 --period 指定报告期，如 --period 2023Q2', 'give the period: --period 2023Q2'),
   loading: 'reading the marts',
   writing: 'writing the feedback workbooks',

@@ -1,4 +1,4 @@
-import { quantity, roundTo, STATUS_LABEL } from '../format';
+import { quantity, STATUS_LABEL } from '../format';
 import type { KeyTaskProgressRow, ProgressRow } from '../mart';
 import type { BulletinModel } from '../model/types';
 import { STATUS_FILL } from '../pdf/styles';
@@ -69,7 +69,7 @@ export function expectedCell(row: ProgressRow): CellSpec {
  */
 export function gapCell(row: ProgressRow): CellSpec {
   if (row.kind === 'cumulative') return num(row.gap_pp, GAP_FORMAT);
-  if (row.unit_of_measure === '%' && row.actual !== null && row.target !== null) return num(roundTo(row.actual - row.target, 9), GAP_FORMAT);
+  if (row.unit_of_measure === '%' && row.actual !== null && row.target !== null) return num(Number((row.actual - row.target).toFixed(9)), GAP_FORMAT);
   return num(null, GAP_FORMAT);
 }
 

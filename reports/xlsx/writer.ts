@@ -13,6 +13,7 @@ import { columnWidth, DEFAULT_MAX_WIDTH, linesIn, rowHeight, textWidth } from '.
 const FONT = { body: '宋体', heading: '黑体' } as const;
 const SIZE = { title: 16, subtitle: 10, body: 11, note: 10 } as const;
 const HEAD_FILL = '#F2F2F2';
+const EXCELJS_DEFAULT_WIDTH = 9;
 const RULE: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: RULE, left: RULE, bottom: RULE, right: RULE };
 
@@ -80,7 +81,9 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, info: WorkbookInfo): vo
     return columnWidth(col.header, cells, col.maxWidth ?? DEFAULT_MAX_WIDTH);
   });
   widenForBanners(widths, spec);
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // exceljs drops a column whose width equals its default (9) from <cols>, and the program then
+  // uses its own default (8.43 in Excel): such a column is made one unit wider.
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w === EXCELJS_DEFAULT_WIDTH ? w + 1 : w));
 
   banner(ws, 1, n, spec.title, { name: FONT.heading, size: SIZE.title, bold: true }, 'center', 30);
   banner(ws, 2, n, spec.subtitle, { name: FONT.body, size: SIZE.subtitle }, 'right', 18);

@@ -21,7 +21,7 @@ export function shownText(cell: CellSpec): string {
   const { value, format } = cell;
   if (value === null) return '';
   if (typeof value === 'string') return value;
-  if (value instanceof Date) return (format ?? '').replace(/"/g, '').replace(/yyyy/, '0000');
+  if (value instanceof Date) return (format ?? '').replace(/"/g, '').replace('yyyy', '0000').replace(/\b[mdhs]\b|mm|dd|hh|ss/g, '00');
   const section = (format ?? '0').split(';')[value < 0 ? 1 : 0] ?? format ?? '0';
   const decimals = /0\.(0+)/.exec(section)?.[1].length ?? 0;
   const literals = [...section.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join('');

@@ -1,19 +1,23 @@
 import ExcelJS from 'exceljs';
 import { neutraliseFormula } from '../../pipelines/query/format-csv';
-import { cellSpec, HEADER_ROW, type CellSpec, type ColumnSpec, type SheetSpec } from './spec';
+import { fitScale, pageBreaks, pageCapacity } from './pages';
+import { cellSpec, HEADER_ROW, type CellSpec, type ColumnSpec, type RowSpec, type SheetSpec } from './spec';
 import { columnWidth, DEFAULT_MAX_WIDTH, linesIn, rowHeight, textWidth } from './width';
 
 /**
  * SheetSpecs → an exceljs workbook. Every sheet gets the same frame: the title and the line under
  * it merged across the table, the header row on a grey fill (the PDF's table head), thin rules
  * around every cell, the rows above the data frozen and repeated on every printed page, A4
- * landscape fitted to one page wide, and the sheet's name and 第 N 页 in the footer.
+ * landscape fitted to one page wide, pages breaking between blocks (pages.ts), and the sheet's
+ * name and 第 N 页 in the footer.
  */
 
 const FONT = { body: '宋体', heading: '黑体' } as const;
 const SIZE = { title: 16, subtitle: 10, body: 11, note: 10 } as const;
 const HEAD_FILL = '#F2F2F2';
 const EXCELJS_DEFAULT_WIDTH = 9;
+const TITLE_HEIGHT = 30;
+const SUBTITLE_HEIGHT = 18;
 const RULE: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
 const BORDER: Partial<ExcelJS.Borders> = { top: RULE, left: RULE, bottom: RULE, right: RULE };
 
@@ -85,12 +89,13 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, info: WorkbookInfo): vo
   // uses its own default (8.43 in Excel): such a column is made one unit wider.
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w === EXCELJS_DEFAULT_WIDTH ? w + 1 : w));
 
-  banner(ws, 1, n, spec.title, { name: FONT.heading, size: SIZE.title, bold: true }, 'center', 30);
-  banner(ws, 2, n, spec.subtitle, { name: FONT.body, size: SIZE.subtitle }, 'right', 18);
-  header(ws, spec.columns, widths);
+  banner(ws, 1, n, spec.title, { name: FONT.heading, size: SIZE.title, bold: true }, 'center', TITLE_HEIGHT);
+  banner(ws, 2, n, spec.subtitle, { name: FONT.body, size: SIZE.subtitle }, 'right', SUBTITLE_HEIGHT);
+  const headerHeight = header(ws, spec.columns, widths);
 
   let r = HEADER_ROW + 1;
   const merges: [number, number, number, number][] = [];
+  const heights: number[] = [];
   for (const row of rows) {
     if ('caption' in row) {
       const cell = ws.getCell(r, 1);
@@ -99,6 +104,7 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, info: WorkbookInfo): vo
       for (let c = 2; c <= n; c++) ws.getCell(r, c).style = { border: BORDER };
       merges.push([r, 1, r, n]);
       ws.getRow(r).height = rowHeight(1) + 2;
+      heights.push(rowHeight(1) + 2);
     } else {
       let lines = 1;
       row.cells.forEach((spec_, i) => {
@@ -108,10 +114,13 @@ function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec, info: WorkbookInfo): vo
         if (spec_.rowSpan && spec_.rowSpan > 1) merges.push([r, i + 1, r + spec_.rowSpan - 1, i + 1]);
       });
       ws.getRow(r).height = rowHeight(lines);
+      heights.push(rowHeight(lines));
     }
     r += 1;
   }
   for (const m of merges) ws.mergeCells(...m);
+  const capacity = pageCapacity(fitScale(widths), TITLE_HEIGHT + SUBTITLE_HEIGHT + headerHeight);
+  for (const after of pageBreaks(heights, keptTogether(spec.rows, heights, capacity), capacity)) ws.getRow(HEADER_ROW + 1 + after).addPageBreak();
 
   r += 1;
   const tableWidth = widths.reduce((a, b) => a + b, 0);
@@ -144,7 +153,22 @@ function banner(ws: ExcelJS.Worksheet, r: number, n: number, text: string, font:
   ws.getRow(r).height = height;
 }
 
-function header(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[], widths: readonly number[]) {
+/**
+ * How many rows from each row on print on one page: an indicator's lines (a cell spanning them);
+ * a caption with its block where the block fits a page, else with the block's first row.
+ */
+function keptTogether(rows: readonly RowSpec[], heights: readonly number[], capacity: number): number[] {
+  const spans = rows.map((row) => ('caption' in row ? 1 : Math.max(1, ...row.cells.map((c) => cellSpec(c).rowSpan ?? 1))));
+  return rows.map((row, i) => {
+    if (!('caption' in row)) return spans[i];
+    let end = rows.findIndex((next, j) => j > i && 'caption' in next);
+    if (end < 0) end = rows.length;
+    const block = heights.slice(i, end).reduce((a, b) => a + b, 0);
+    return block <= capacity ? end - i : 1 + (spans[i + 1] ?? 0);
+  });
+}
+
+function header(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[], widths: readonly number[]): number {
   let lines = 1;
   columns.forEach((col, i) => {
     const cell = ws.getCell(HEADER_ROW, i + 1);
@@ -166,6 +190,7 @@ function header(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[], widths: r
     }
   });
   ws.getRow(HEADER_ROW).height = rowHeight(lines);
+  return rowHeight(lines);
 }
 
 function writeCell(cell: ExcelJS.Cell, spec: CellSpec, col: ColumnSpec, rowBold: boolean) {

@@ -196,6 +196,28 @@ describe('nrp report --format xlsx: the city bulletin workbook', () => {
     expect(sheet(wb, '各地完成情况').views[0]).toMatchObject({ xSplit: 3 });
   });
 
+  it('breaks pages between blocks: an indicator’s lines in the matrix, a ranking’s caption with its table', () => {
+    const breaksOf = (i: number) => [...zipPart(bytes, `xl/worksheets/sheet${i + 1}.xml`).matchAll(/<brk id="(\d+)"/g)].map((x) => Number(x[1]));
+    const matrix = wb.worksheets.findIndex((w) => w.name === '各地完成情况');
+    const breaks = breaksOf(matrix);
+    expect(breaks.length).toBeGreaterThan(0);
+    // The row after each break starts an indicator: its first line, its name in the merged cell.
+    for (const after of breaks) {
+      const next = wb.worksheets[matrix].getRow(after + 1);
+      expect(['累计完成', '实际值'], `row ${after + 1}`).toContain(next.getCell(3).value);
+      expect(own(next.getCell(1))).not.toBeNull();
+    }
+    let rankingBreaks = 0;
+    for (const [i, ws] of wb.worksheets.entries()) {
+      if (!ws.name.startsWith('（')) continue;
+      for (const after of breaksOf(i)) {
+        expect(ws.getRow(after + 1).getCell(2).type, `${ws.name} row ${after + 1}`).toBe(ExcelJS.ValueType.Merge);
+        rankingBreaks += 1;
+      }
+    }
+    expect(rankingBreaks).toBeGreaterThan(0);
+  });
+
   it('columns fit their text: a cell that does not wrap is no wider than its column, a wrapped one has the lines it needs', () => {
     for (const ws of wb.worksheets) {
       for (const row of dataRows(ws)) {

@@ -36,7 +36,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (sampled !== EXIT.ok) return sampled;
 
   const manifest = JSON.parse(readFileSync(join(inbox, 'MANIFEST.json'), 'utf8')) as Manifest;
-  const summary = await runPipeline({ dbPath: resolveDbPath(values.db, io), inbox, outDir, periods: [String(manifest.year)] }, io);
+  const summary = await runPipeline({ dbPath: resolveDbPath(values.db, io), inbox, outDir, periods: [String(manifest.year)], feedback: true }, io);
   io.stderr(formatSummary(summary));
 
   const expected = new Map(manifest.files.map((f) => [f.path, f.expect]));

@@ -1,6 +1,6 @@
 import type { Io } from '../io';
 import { lakeMessages } from '../messages/lake';
-import { warehouseMessages, dictionaryMessages, runMessages, ingestMessages, modelMessages, queryMessages, sampleMessages, reportMessages, chartMessages } from '../messages';
+import { warehouseMessages, dictionaryMessages, runMessages, ingestMessages, modelMessages, queryMessages, sampleMessages, reportMessages, chartMessages, xlsxMessages } from '../messages';
 
 /** What every command module exports. */
 export interface CommandModule {
@@ -26,6 +26,7 @@ export const COMMANDS: CommandEntry[] = [
   { name: 'build', summary: modelMessages.buildSummary, load: () => import('./build') },
   { name: 'charts', summary: chartMessages.summary, load: () => import('./charts') },
   { name: 'report', summary: reportMessages.summary, load: () => import('./report') },
+  { name: 'feedback', summary: xlsxMessages.feedbackSummary, load: () => import('./feedback') },
   { name: 'query', summary: queryMessages.summary, load: () => import('./query') },
   { name: 'export', summary: lakeMessages.exportSummary, load: () => import('./export') },
   { name: 'tables', summary: dictionaryMessages.tablesSummary, load: () => import('./tables') },

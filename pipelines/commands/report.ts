@@ -4,13 +4,14 @@ import { dbOption, parseCommandArgs } from '../args';
 import { CliError, EXIT } from '../errors';
 import { writeFileAtomic } from '../fsutil';
 import type { Io } from '../io';
-import { reportMessages } from '../messages';
+import { reportMessages, xlsxMessages } from '../messages';
+import { parseFormats } from '../run/formats';
 import { parsePeriod } from '../period';
 import { progress } from '../progress';
 import { resolveDbPath, withReadWarehouse, withWriteWarehouse } from '../warehouse';
 import { unitArg } from './submissions';
 
-/** `nrp report`: reads the bulletin model of the period (and unit), renders the PDF, writes it; `--issue` records it. */
+/** `nrp report`: reads the bulletin model of the period (and unit), renders it in each `--format` (PDF by default), writes them; `--issue` records the PDF. */
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, help } = parseCommandArgs('report', argv, {
     ...dbOption,
@@ -19,6 +20,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     out: { type: 'string', short: 'o' },
     issue: { type: 'boolean' },
     config: { type: 'string' },
+    format: { type: 'string', short: 'f' },
   });
   if (help) {
     io.stdout(reportMessages.help + '\n');
@@ -29,6 +31,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!period) throw CliError.usage(reportMessages.badPeriod(values.period));
   // A one-unit edition carries the city bulletin's number: only the city bulletin is issued.
   if (values.issue && values.unit) throw CliError.usage(reportMessages.issueCityOnly);
+  const formats = parseFormats(values.format, ['pdf']);
+  if (values.issue && !formats.some((f) => f.name === 'pdf')) throw CliError.usage(xlsxMessages.issueNeedsPdf);
   // Charts and pdfmake are loaded only here: the other commands never pay for vega or pdfkit.
   const reports = await import('../../reports');
   const configPath = values.config ? resolve(io.cwd, values.config) : reports.DEFAULT_CONFIG_PATH;
@@ -47,16 +51,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!reports.sameAsIssued(model, issuedBefore)) throw new CliError(reportMessages.reissueChanged(model.issue.documentNumber));
   steps.done();
 
-  steps.stage(reportMessages.rendering);
-  const pdf = await reports.renderBulletin(model);
-  const name = reports.bulletinFileName(model);
-  const file = join(resolve(io.cwd, values.out ?? '.'), name);
-  writeFileAtomic(file, pdf);
-  steps.done();
-  io.stderr(reportMessages.wrote(file, pdf.length) + '\n');
+  let pdf: { name: string; bytes: Buffer } | undefined;
+  for (const format of formats) {
+    steps.stage(format.name === 'pdf' ? reportMessages.rendering : format.stage(model.period.code));
+    const bytes = await format.render(model);
+    const name = reports.bulletinFileName(model, format.name);
+    const file = join(resolve(io.cwd, values.out ?? '.'), name);
+    writeFileAtomic(file, bytes);
+    steps.done();
+    io.stderr(reportMessages.wrote(file, bytes.length) + '\n');
+    if (format.name === 'pdf') pdf = { name, bytes };
+  }
 
-  if (values.issue) {
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
+  if (values.issue && pdf) {
+    const { name } = pdf;
+    const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
     const n = await withWriteWarehouse(dbPath, (wh) => reports.recordIssue(wh, model, { name, sha256 }));
     io.stderr(reportMessages.issued(model.issue.documentNumber, n) + '\n');
   }

@@ -14,6 +14,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     out: { type: 'string', short: 'o' },
     json: { type: 'boolean' },
     config: { type: 'string' },
+    feedback: { type: 'boolean' },
   });
   if (help) {
     io.stdout(runMessages.help + '\n');
@@ -26,6 +27,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       outDir: resolve(io.cwd, values.out ?? 'out'),
       periods: (values.period as string[] | undefined) ?? [],
       configPath: values.config === undefined ? undefined : resolve(io.cwd, values.config),
+      feedback: Boolean(values.feedback),
     },
     io,
   );

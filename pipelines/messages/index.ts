@@ -14,3 +14,4 @@ export { sampleMessages } from './sample';
 export { reportMessages } from './report';
 export { chartMessages } from './charts';
 export { limitMessages } from './limits';
+export { xlsxMessages } from './xlsx';

@@ -2,7 +2,7 @@ import { bilingual } from './bilingual';
 
 export const reportMessages = {
   summary: 'write the quarterly bulletin (PDF, GB/T 9704 form) for the city or one unit',
-  help: `Usage: nrp report --period P [--db FILE] [--unit U] [--out DIR] [--issue] [--config FILE]
+  help: `Usage: nrp report --period P [--db FILE] [--unit U] [--out DIR] [--format pdf,xlsx] [--issue] [--config FILE]
 
 Writes the quarterly bulletin 关于…主要目标任务进展情况的通报 as a PDF, from mart_indicator_progress
 (run nrp build first) and the submissions registry.
@@ -10,6 +10,8 @@ Writes the quarterly bulletin 关于…主要目标任务进展情况的通报 a
   --unit     a bulletin for one unit (code, name or alias: 330481, 海宁市, 海宁)
   --out      folder to write to (default: the current folder); the file is
              bulletin-<P>.pdf, or bulletin-<P>-<unit code>.pdf with --unit
+  --format   one or more of pdf (default) and xlsx, comma-separated: xlsx writes the bulletin's
+             tables as a workbook (bulletin-<P>.xlsx) from the same figures
   --issue    record the city bulletin as issued: its figures become the published values that a
              later bulletin for the same period footnotes when a unit's resubmission changes them;
              issuing the same number again with other figures is refused (give a new number)
@@ -21,7 +23,8 @@ Exit codes: 0 written, 1 no data or configuration for the period, 2 usage error.
 
 Examples:
   nrp report --period 2023Q2
-  nrp report --period 2023Q2 --unit 海宁市 --out out/`,
+  nrp report --period 2023Q2 --unit 海宁市 --out out/
+  nrp report --period 2023Q2 --format pdf,xlsx`,
   needPeriod: bilingual('请用 --period 指定报告期，如 --period 2023Q2', 'give the period: --period 2023Q2'),
   badPeriod: (raw: string) =>
     bilingual(`无法识别的报告期“${raw}”`, `cannot read the period "${raw}"; write it as 2023Q2, 2023年第二季度 or 2023年1-6月`),

@@ -2,26 +2,29 @@ import { bilingual } from './bilingual';
 
 export const runMessages = {
   summary: 'ingest the inbox, build, draw the charts and write the bulletin for a period',
-  help: `Usage: nrp run --period P [--inbox DIR] [--db FILE] [--out DIR] [--config FILE] [--json]
+  help: `Usage: nrp run --period P [--inbox DIR] [--db FILE] [--out DIR] [--config FILE] [--feedback] [--json]
 
 One command from new files to a bulletin:
   1. ingest every file in the inbox that is not loaded yet (same bytes are skipped),
   2. build the models and run the data tests,
   3. draw each chart of each period once, for its file (OUT/charts/<P>/*.svg) and the bulletin,
-  4. write the bulletin of each period (OUT/bulletin-<P>.pdf).
+  4. write the bulletin of each period (OUT/bulletin-<P>.pdf) and its tables as a workbook
+     (OUT/bulletin-<P>.xlsx).
   --period   a quarter (2023Q2, 2023年第二季度, …); repeat it for several, or give a year
              (2023) for every quarter of that year that has submissions
   --inbox    folder of the units' files (default: inbox)
   --out      folder for charts and bulletins (default: out)
   --config   bulletin configuration (default: reports/bulletin.config.json): number and date per period
+  --feedback also write each unit's feedback workbook (OUT/feedback/<P>/反馈-<unit>-<P>.xlsx, as
+             nrp feedback writes them)
   --json     print the summary as JSON on standard output
 Exit codes: 0 all files accepted, 1 some file rejected (everything else still ran), 2 usage error.`,
   demoSummary: 'generate the sample submissions and run the whole of 2023 on them (npm start)',
   demoHelp: `Usage: nrp demo [--inbox DIR] [--db FILE] [--out DIR] [--seed N]
 
 The main job on the bundled sample data: writes a year of sample submissions of the nine units
-into the inbox (nrp sample), then runs the pipeline for every quarter of 2023 (nrp run) and says
-where the bulletins are. The sample holds two deliberately broken files: their rejection is
+into the inbox (nrp sample), then runs the pipeline for every quarter of 2023 (nrp run --feedback)
+and says where the bulletins, workbooks and the units' feedback workbooks are. The sample holds two deliberately broken files: their rejection is
 expected, and the demo exits 0 when every file ended as the sample's MANIFEST.json says.`,
   needPeriod: bilingual('请用 --period 指定报告期，如 2023Q2 或 2023', 'give --period, e.g. 2023Q2, or a year: 2023'),
   badPeriod: (raw: string) => bilingual(`无法识别的报告期“${raw}”`, `cannot read the period "${raw}"; use e.g. 2023Q2 or 2023`),

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import { CliError } from '../errors';
 import { writeFileAtomic } from '../fsutil';
 import type { Io } from '../io';
-import { reportMessages, runMessages } from '../messages';
+import { reportMessages, runMessages, xlsxMessages } from '../messages';
 import { periodCode } from '../period';
 import { progress } from '../progress';
 import { withWriteWarehouse } from '../warehouse';
+import { feedbackDir, feedbackRequests, writeFeedbackWorkbooks } from './feedback';
+import { BULLETIN_FORMATS, type BulletinFormat } from './formats';
 import { choosePeriods, parseWanted } from './periods';
 import { cityStatus, type RunSummary } from './summary';
 
@@ -21,13 +23,18 @@ export interface RunOptions {
   periods: string[];
   /** The bulletin configuration (default: reports/bulletin.config.json). */
   configPath?: string;
+  /** The bulletin's formats to write (default: every one of BULLETIN_FORMATS: the PDF and the workbook). */
+  formats?: readonly BulletinFormat[];
+  /** Also write each reporting unit's feedback workbook, into OUT/feedback/<P>/. */
+  feedback?: boolean;
 }
 
 /**
  * The whole job, in one session of the warehouse: ingest what is new in the inbox, build, and
  * read the bulletin model of every period asked for; then, the warehouse closed, per period draw
- * each chart once and write the chart files and the bulletin from the same drawings. The same library
- * functions as `nrp charts` and `nrp report`. A rejected file does not stop the run (exit 1 at
+ * each chart once and write the chart files and the bulletin (in each of its formats) from the same
+ * drawings, and with `feedback` each unit's workbook. The same library functions as `nrp charts`,
+ * `nrp report` and `nrp feedback`. A rejected file does not stop the run (exit 1 at
  * the end); any other failure does.
  */
 export async function runPipeline(options: RunOptions, io: Io): Promise<RunSummary> {
@@ -50,7 +57,7 @@ export async function runPipeline(options: RunOptions, io: Io): Promise<RunSumma
   const configPath = options.configPath ?? reports.DEFAULT_CONFIG_PATH;
   const config = readConfig(reports, configPath);
   // One session: ingest, build, and the models of the periods read from the marts just built.
-  const { ingest, periods, models } = await withWriteWarehouse(options.dbPath, async (wh) => {
+  const { ingest, periods, models, unitModels } = await withWriteWarehouse(options.dbPath, async (wh) => {
     const ingest = await timed(runMessages.stageIngest, async () => {
       steps.stage(runMessages.stageIngest);
       const report = await ingestFiles(wh, [options.inbox], { onlyNew: true, onFile: (_path, index, total) => steps.tick(index, total) });
@@ -61,7 +68,8 @@ export async function runPipeline(options: RunOptions, io: Io): Promise<RunSumma
     if (ingest.rejected > 0) io.stderr(formatReport({ ...ingest, files: ingest.files.filter((f) => f.status === 'rejected') }) + '\n');
     const periods = choosePeriods(wanted, built.periods);
     const models = await reports.readBulletinModels(wh, config, periods.map((period) => ({ period })), configPath);
-    return { ingest, periods, models };
+    const unitModels = options.feedback ? await reports.readBulletinModels(wh, config, feedbackRequests(models), configPath) : [];
+    return { ingest, periods, models, unitModels };
   });
 
   const status: RunSummary['status'] = {};
@@ -76,13 +84,22 @@ export async function runPipeline(options: RunOptions, io: Io): Promise<RunSumma
       reports.writeChartFiles(chartDir, p, charts, drawn, { format: 'svg' });
       return drawn;
     });
-    const bulletin = join(options.outDir, reports.bulletinFileName(model));
-    await timed(runMessages.stageReport(p), async () => {
-      const pdf = await reports.renderBulletin(model, { charts, drawings });
-      writeFileAtomic(bulletin, pdf);
-      io.stderr(reportMessages.wrote(bulletin, pdf.length) + '\n');
-    });
-    outputs.push({ period: p, bulletin, charts: chartDir });
+    const files: string[] = [];
+    for (const format of options.formats ?? BULLETIN_FORMATS) {
+      const file = join(options.outDir, reports.bulletinFileName(model, format.name));
+      await timed(format.stage(p), async () => {
+        const bytes = await format.render(model, { charts, drawings });
+        writeFileAtomic(file, bytes);
+        io.stderr(reportMessages.wrote(file, bytes.length) + '\n');
+      });
+      files.push(file);
+    }
+    const feedback = options.feedback ? feedbackDir(options.outDir, p) : undefined;
+    if (feedback) {
+      const own = unitModels.filter((m) => m.period.code === p);
+      await timed(xlsxMessages.stageFeedback(p), () => writeFeedbackWorkbooks(own, feedback, io));
+    }
+    outputs.push({ period: p, bulletin: files[0], files, charts: chartDir, ...(feedback ? { feedback } : {}) });
   }
   return { ingest, periods: periods.map(periodCode), status, outputs, stages, exitCode: ingest.rejected > 0 ? 1 : 0 };
 }

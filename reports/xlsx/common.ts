@@ -1,0 +1,22 @@
+import { xlsxMessages } from '../../pipelines/messages';
+import { periodMonthsLabel } from '../../pipelines/period';
+import { chineseDate } from '../format';
+import type { BulletinModel } from '../model/types';
+import { restatementNote } from '../text/phrases';
+import type { ProgressRow } from '../mart';
+
+/** What every sheet of a model's workbook shares: the line under the title. */
+export function subtitleOf(model: BulletinModel): string {
+  return xlsxMessages.subtitle(periodMonthsLabel(model.period), model.issue.documentNumber, chineseDate(model.issue.issuedOn));
+}
+
+/** Excel refuses sheet names with : \ / ? * [ ] or over 31 characters; the apostrophe would break print titles. */
+export function sheetName(text: string): string {
+  return text.replace(/[:\\/?*[\]']/g, '_').slice(0, 31);
+}
+
+/** The footnotes of the restated figures among `rows`, each once, as the PDF words them. */
+export function restatementNotes(model: BulletinModel, rows: readonly ProgressRow[]): string[] {
+  const shown = new Set(rows.map((r) => `${r.unit_code}|${r.indicator_code}`));
+  return model.restatements.filter((r) => shown.has(`${r.row.unit_code}|${r.row.indicator_code}`)).map(restatementNote);
+}

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nrpProcess, tempDir } from '../helpers';
@@ -8,10 +8,14 @@ describe('nrp demo (npm start)', () => {
   const dir = tempDir('nrp-demo-');
   const args = ['demo', '--inbox', join(dir, 'inbox'), '--db', join(dir, 'w.duckdb'), '--out', join(dir, 'out')];
 
-  it('writes a bulletin for each quarter of 2023 and says where they are', () => {
+  it('writes a bulletin (PDF and workbook) and the nine units\' feedback workbooks for each quarter of 2023 and says where they are', () => {
     const r = nrpProcess(args);
     expect(r.code, r.stderr.slice(-2000)).toBe(0);
-    for (const q of ['2023Q1', '2023Q2', '2023Q3', '2023Q4']) expect(existsSync(join(dir, 'out', `bulletin-${q}.pdf`))).toBe(true);
+    for (const q of ['2023Q1', '2023Q2', '2023Q3', '2023Q4']) {
+      expect(existsSync(join(dir, 'out', `bulletin-${q}.pdf`))).toBe(true);
+      expect(existsSync(join(dir, 'out', `bulletin-${q}.xlsx`))).toBe(true);
+      expect(readdirSync(join(dir, 'out', 'feedback', q)).filter((f) => f.endsWith('.xlsx'))).toHaveLength(9);
+    }
     expect(r.stderr).toContain('2 拒收 rejected');
     expect(r.stderr).toContain('故意制作的错误文件');
     expect(r.stderr).toContain('2023Q3 全市 city');

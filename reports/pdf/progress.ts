@@ -107,7 +107,7 @@ function familyCharts(ctx: BuildContext, family: MainTarget, placed: Set<string>
   const out: Content[] = [];
   for (const figure of ctx.figures) {
     const { chart } = figure;
-    if (placed.has(chart.id) || chart.kind === 'overview' || chart.kind === 'matrix' || !chart.indicators.every((c) => codes.has(c))) continue;
+    if (placed.has(chart.id) || chart.kind === 'overview' || chart.kind === 'matrix' || chart.kind === 'keytask' || !chart.indicators.every((c) => codes.has(c))) continue;
     placed.add(chart.id);
     out.push(...chartBlock(figure, ctx.nextFigure()));
   }

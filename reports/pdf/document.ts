@@ -3,6 +3,7 @@ import { appendix } from './appendix';
 import { closing, recordBlock } from './closing';
 import type { BulletinModel } from '../model/types';
 import { BuildContext, type Figure } from './context';
+import { keyTasks } from './key-tasks';
 import { mainTargets } from './main-targets';
 import { masthead, bulletinTitle } from './masthead';
 import { nextSteps } from './next-steps';
@@ -17,16 +18,15 @@ import { FONTS, MARGINS, STYLES } from './styles';
  */
 export function bulletinDocument(model: BulletinModel, figures: readonly Figure[]): TDocumentDefinitions {
   const ctx = new BuildContext(model, figures);
-  const [annexOne, ...annexRest] = appendix(ctx);
   const content: Content[] = [
     ...masthead(ctx),
     ...overview(ctx),
     ...mainTargets(ctx),
     ...progress(ctx),
+    ...keyTasks(ctx),
     ...problems(ctx),
     ...endOfBody(ctx),
-    { ...(annexOne as object), pageBreak: 'before', pageOrientation: 'landscape' } as Content,
-    ...annexRest,
+    ...appendix(ctx),
   ];
   const issued = new Date(`${model.issue.issuedOn}T00:00:00Z`);
   return {

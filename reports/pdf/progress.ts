@@ -15,7 +15,7 @@ export function progress(ctx: BuildContext): Content[] {
   const out: Content[] = [];
   ctx.model.mainTargets.forEach((family, i) => {
     const heading: Content[] = [{ text: `（${chineseNumber(i + 1)}）${family.title}`, style: 'h2' }];
-    if (i === 0) heading.unshift({ text: '三、分项进展', style: 'h1' });
+    if (i === 0) heading.unshift({ text: ctx.heading('progress'), style: 'h1' });
     family.indicators.forEach((indicator, j) => {
       const [paragraph, ...rest] = indicatorBlock(ctx, indicator);
       out.push(j === 0 ? keepTogether(...heading, paragraph) : paragraph, ...rest);

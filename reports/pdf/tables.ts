@@ -33,6 +33,17 @@ export function table(
   } as Content;
 }
 
+/**
+ * A head label of four or five characters set on two lines (按期 / 完成, 逾期 / 未完成), so that
+ * a narrow column never breaks a word after three characters.
+ */
+export function twoLineHead(label: string): string {
+  const chars = [...label];
+  if (chars.length < 4 || chars.length > 7 || label.includes('\n')) return label;
+  const cut = chars.length === 4 ? 2 : chars.length === 5 ? 2 : Math.ceil(chars.length / 2);
+  return `${chars.slice(0, cut).join('')}\n${chars.slice(cut).join('')}`;
+}
+
 export function captionText(number: number, text: string): string {
   return `表${number}　${text}`;
 }

@@ -3,7 +3,7 @@
 -- column period_end: Last day of the period
 -- column unit_code: Reporting unit code (units.code), or the division's code (divisions.code)
 -- column unit_name: Unit name, or the division's name
--- column unit_short_name: Short name for narrow columns (a division's first alias, else its name)
+-- column unit_short_name: Short name for narrow columns (a division's first alias where shorter than its name, else its name)
 -- column display_order: Order of the unit among the units, or of the division among the divisions
 -- column table_name: Submitted table: 指标进度, 供地台账 or 卫片图斑 (units); 重点工作进展 (divisions)
 -- column table_order: Order of the table in lists (指标进度, 供地台账, 卫片图斑, 重点工作进展)
@@ -45,7 +45,9 @@ leading_divisions as (
         divisions.year,
         divisions.code,
         divisions.name,
-        coalesce(divisions.aliases[1], divisions.name) as short_name,
+        -- The first alias where it is shorter than the name (规划处 for 国土空间规划处), else the name.
+        case when len(divisions.aliases) > 0 and length(divisions.aliases[1]) < length(divisions.name)
+             then divisions.aliases[1] else divisions.name end as short_name,
         divisions.display_order
     from divisions
     join int_key_task_milestones milestones

@@ -10,7 +10,7 @@ import {
 import type { BuildContext } from './context';
 import { chartBlock } from './figures';
 import { dueCell, progressCell, scheduleCell, statusCell, taskAndMilestone } from './key-task-cells';
-import { captionText, keepTogether, table, twoLineHead } from './tables';
+import { captionText, headingWith, table, twoLineHead } from './tables';
 
 /**
  * 重点工作推进情况 (key-tasks.md, "In the bulletin"), after the indicators: the city's counts
@@ -27,7 +27,7 @@ export function keyTasks(ctx: BuildContext): Content[] {
   const heading: Content = { text: ctx.heading('keyTasks'), style: 'h1' };
   const body = ctx.isCity ? cityBody(ctx, city) : unitBody(ctx, city);
   const [first, ...rest] = body;
-  return [keepTogether(heading, first), ...rest];
+  return [...headingWith(heading, first), ...rest];
 }
 
 const paragraph = (text: string): Content => ({ text, style: 'body' });

@@ -4,7 +4,7 @@ import { keyTaskCity, keyTasksListed, keyTaskStatusName, missingUnits, rowFor, s
 import { overviewSentence } from '../text/key-tasks';
 import { indicatorSentence, leftOutSentence, lightCounts } from '../text/phrases';
 import type { BuildContext } from './context';
-import { keepTogether } from './tables';
+import { headingWith } from './tables';
 
 /**
  * 一、总体情况: how many lights of each colour (mart_unit_scorecard), the main targets in a
@@ -37,5 +37,5 @@ export function overview(ctx: BuildContext): Content[] {
     if (city && ctx.parts.includes('keyTasks')) paragraphs.push(`${overviewSentence(city, keyTasksListed(model).length, (code) => keyTaskStatusName(model, code))}。`);
   }
   const [first, ...rest] = paragraphs.map((text): Content => ({ text, style: 'body' }));
-  return [keepTogether(heading, first), ...rest];
+  return [...headingWith(heading, first), ...rest];
 }

@@ -6,7 +6,7 @@ import { keyTaskCity, milestonesWithStatus, missingUnits, reportingUnits, scopeR
 import { keyTaskProblem } from '../text/key-tasks';
 import { leftOutSentence, thresholdPhrase } from '../text/phrases';
 import type { BuildContext } from './context';
-import { keepTogether } from './tables';
+import { headingWith, keepTogether } from './tables';
 
 /** 存在问题: lights that are red or yellow, units that lag, key-task milestones overdue or behind, data that did not arrive. */
 export function problems(ctx: BuildContext): Content[] {
@@ -17,7 +17,7 @@ export function problems(ctx: BuildContext): Content[] {
     return [keepTogether(heading, { text: `本期${ctx.scopeName}各项指标均达到序时进度或目标要求，${tasks}数据按时报送，未发现突出问题。`, style: 'body' })];
   }
   const paragraphs: Content[] = items.map((text, i) => ({ text: `（${chineseNumber(i + 1)}）${text}`, style: 'body' }));
-  return [keepTogether(heading, paragraphs[0]), ...paragraphs.slice(1)];
+  return [...headingWith(heading, paragraphs[0]), ...paragraphs.slice(1)];
 }
 
 /** 部分指标进度滞后: the scope's red and yellow lights, each with how far it is off. */

@@ -52,3 +52,19 @@ export function captionText(number: number, text: string): string {
 export function keepTogether(...parts: Content[]): Content {
   return { stack: parts, unbreakable: true } as Content;
 }
+
+/** A paragraph of this many characters or fewer (about five lines) moves with its heading as one block. */
+const SHORT_PARAGRAPH = 140;
+
+/**
+ * A heading and the paragraph after it, never parted by a page break. A short paragraph moves
+ * with its heading as one block; a long one would leave most of a page blank when moved whole,
+ * so the heading is marked instead (headlineLevel 1) and moves to the next page only when it
+ * stands in the last lines of one (`orphanHeading`, the document's pageBreakBefore). The mark is
+ * rare in practice, and each time it fires pdfmake lays the document out once more.
+ */
+export function headingWith(heading: Content, first: Content): Content[] {
+  const text = (first as { text?: unknown }).text;
+  if (typeof text === 'string' && [...text].length > SHORT_PARAGRAPH) return [{ ...(heading as object), headlineLevel: 1 } as Content, first];
+  return [keepTogether(heading, first)];
+}

@@ -99,6 +99,18 @@ export function chineseDate(iso: string): string {
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
+/** `2023-06-30` → `6月30日` in a bulletin of 2023; the year is written where it is another (`2024年3月31日`). */
+export function monthDay(iso: string, year: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) throw new Error(`not an ISO date: ${iso}`);
+  return Number(m[1]) === year ? `${Number(m[2])}月${Number(m[3])}日` : chineseDate(iso);
+}
+
+/** `2023Q1` → `一季度` (a period named within its own year). */
+export function quarterName(period: string): string {
+  return `${chineseNumber(Number(period.slice(-1)))}季度`;
+}
+
 /** `2023-07-15 09:30:00` (a load time, as the warehouse stores it, to the second). */
 export function timestamp(iso: string): string {
   return iso.replace('T', ' ').replace(/\.\d+$/, '').slice(0, 19);

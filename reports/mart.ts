@@ -62,9 +62,15 @@ export interface ScorecardRow {
   submitted: boolean;
 }
 
-/** One row of `mart_submission_status`: a reporting unit × expected table, arrived or not. */
+/**
+ * One row of `mart_submission_status`: a submitter × expected table, arrived or not. Submitters
+ * are the reporting units (指标进度, 供地台账, 卫片图斑) and the divisions that lead a key task
+ * (重点工作进展); for a division, `unit_code`, `unit_name` and `unit_short_name` are its code,
+ * name and first alias, and `display_order` its order among the divisions.
+ */
 export interface SubmissionStatusRow {
   period: string;
+  submitter_kind: 'unit' | 'division';
   unit_code: string;
   unit_name: string;
   unit_short_name: string;
@@ -127,6 +133,14 @@ export interface KeyTaskProgressRow {
   lead_reported: boolean;
   task_light: KeyTaskProgressRow['light'];
   task_progress_pct: number;
+}
+
+/** A milestone status as the seed `key_task_statuses` names, lights and orders it. */
+export interface KeyTaskStatusInfo {
+  status_code: KeyTaskProgressRow['status_code'];
+  status_name: string;
+  light: KeyTaskProgressRow['light'];
+  status_order: number;
 }
 
 /** One row of `mart_key_task_summary`: the milestones of a scope (the city, a section, a division) counted by status. */

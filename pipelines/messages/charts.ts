@@ -12,8 +12,10 @@ one file per chart, named for what it shows:
   rank-<indicator>           units ranked by completion, with the expected time progress (序时进度)
   rate-<indicator>           units' rate against the threshold, the city's pooled rate marked
   trend-main_target_<N>      the city by quarter against the schedule, for main target N
-and charts.json listing id, title and file. Reads mart_indicator_progress (run nrp build first);
-the warehouse is opened read-only.
+  keytask-status_by_section  重点工作: each section's milestones by status (按期完成 … 未报送)
+  keytask-division_on_time_rate  each lead division's 节点按期完成率, the city's marked
+and charts.json listing id, title and file. Reads mart_indicator_progress and the key-task marts
+(run nrp build first); the warehouse is opened read-only.
   --out      folder to write into (default: charts/<period>)
   --format   svg (default), png, or vl.json (the Vega-Lite spec)
   --scale    PNG pixels per point (default 3, about 216 dpi; charts are 440 pt wide)

@@ -87,7 +87,7 @@ export const ingestMessages = {
   ingestSummary: 'load submission files (.xlsx, .csv) into the warehouse, validated, versioned',
   validateSummary: 'check submission files against the contract without writing anything',
   submissionsSummary: 'list the submissions registry (every version)',
-  statusSummary: 'unit × table matrix of what arrived for a period, and what is missing',
+  statusSummary: 'what arrived for a period, and what is missing: units × tables, then divisions × 重点工作进展',
   templateSummary: 'write the blank submission workbook for a unit and period',
   ingestHelp: `Usage: nrp ingest [--db FILE] [--json] PATH...
 
@@ -112,7 +112,12 @@ Lists the registry of loaded table snapshots, every version, newest last. The la
 each unit × period × table is the one the models read (marked *).`,
   statusHelp: `Usage: nrp status [--db FILE] --period P [--json]
 
-For each reporting unit and table: the latest version and when it was loaded, or "missing".`,
+For each reporting unit and table (指标进度, 供地台账, 卫片图斑), then for each division that leads
+a key task and its 重点工作进展: the latest version and when it was loaded, or "missing".
+As of the last build (mart_submission_status); --json prints one array, submitter_kind telling
+units from divisions.`,
+  statusUnitsHeading: '报送单位 reporting units',
+  statusDivisionsHeading: '牵头处室 lead divisions (重点工作进展)',
   templateHelp: `Usage: nrp template --unit U --period P [--out DIR]
 
 Writes <单位>_<报告期>.xlsx, the blank workbook a unit fills in: 填报信息 prefilled, one sheet per

@@ -4,8 +4,9 @@ export const reportMessages = {
   summary: 'write the quarterly bulletin (PDF, GB/T 9704 form) for the city or one unit',
   help: `Usage: nrp report --period P [--db FILE] [--unit U] [--out DIR] [--format pdf,xlsx] [--issue] [--config FILE]
 
-Writes the quarterly bulletin 关于…主要目标任务进展情况的通报 as a PDF, from mart_indicator_progress
-(run nrp build first) and the submissions registry.
+Writes the quarterly bulletin 关于…主要目标任务进展情况的通报 as a PDF, from mart_indicator_progress,
+the key-task marts (四、重点工作推进情况 and the annex 重点工作任务进展清单) and mart_submission_status
+(run nrp build first).
   --period   reporting period: 2023Q2, 2023年第二季度, 2023年1-6月, …
   --unit     a bulletin for one unit (code, name or alias: 330481, 海宁市, 海宁)
   --out      folder to write to (default: the current folder); the file is

@@ -7,8 +7,11 @@
  *   writeChartFiles(dir, …, drawings)     the chart files: drawings framed with their titles, or PNG, or the specs
  *   renderSvg(spec), renderPng(spec), svgToPng(svg)   one spec, headless
  */
-import type { ProgressRow } from '../mart';
+import { parsePeriod, periodLabel } from '../../pipelines/period';
+import type { KeyTaskProgressRow, KeyTaskStatusInfo, KeyTaskSummaryRow, ProgressRow } from '../mart';
 import type { BulletinModel } from '../model/types';
+import { keyTaskDivisionsChart } from './key-task-divisions';
+import { keyTaskSectionsChart } from './key-task-sections';
 import { rankChart } from './rank';
 import { rateChart } from './rate';
 import { trendChart } from './trend';
@@ -28,10 +31,38 @@ export { rateChart } from './rate';
 export { trendChart } from './trend';
 export { matrixChart } from './matrix';
 export { overviewChart } from './overview';
+export { keyTaskSectionsChart } from './key-task-sections';
+export { keyTaskDivisionsChart } from './key-task-divisions';
 
-/** Every chart of the model's period (the trends from the year's earlier quarters). */
-export function chartsOf(model: Pick<BulletinModel, 'rows' | 'history'>): Chart[] {
-  return bulletinCharts(model.rows, model.history);
+/**
+ * The key-task rows a chart source carries: a bulletin model's `keyTasks`, or what readPeriod
+ * read for `nrp charts` (keyTaskSummary and keyTaskStatuses beside the rows).
+ */
+export interface KeyTaskSource {
+  keyTasks?: BulletinModel['keyTasks'] | KeyTaskProgressRow[];
+  keyTaskSummary?: KeyTaskSummaryRow[];
+  keyTaskStatuses?: KeyTaskStatusInfo[];
+}
+
+/**
+ * Every chart of the model's period (the trends from the year's earlier quarters), then the key
+ * tasks' (status by section, the divisions' on-time rates) where the year has a key-task catalogue.
+ */
+export function chartsOf(model: Pick<BulletinModel, 'rows' | 'history'> & KeyTaskSource): Chart[] {
+  const charts = bulletinCharts(model.rows, model.history);
+  const keyTasks = Array.isArray(model.keyTasks) || model.keyTasks === undefined
+    ? { summary: model.keyTaskSummary ?? [], statuses: model.keyTaskStatuses ?? [] }
+    : model.keyTasks;
+  if (model.rows.length > 0) charts.push(...keyTaskCharts(keyTasks.summary, keyTasks.statuses, model.rows[0].period));
+  return charts;
+}
+
+/** The key-task charts of a period from mart_key_task_summary; none where the year has no key tasks. */
+export function keyTaskCharts(summary: readonly KeyTaskSummaryRow[], statuses: readonly KeyTaskStatusInfo[], period: string): Chart[] {
+  const parsed = parsePeriod(period);
+  if (!parsed || statuses.length === 0 || !summary.some((r) => r.scope_kind === 'section')) return [];
+  const label = periodLabel(parsed);
+  return [keyTaskSectionsChart(summary, statuses, label), keyTaskDivisionsChart(summary, label)];
 }
 
 /**

@@ -9,10 +9,10 @@ export interface Chart {
   id: string;
   title: string;
   spec: VlSpec;
-  /** What sort of chart: overview, matrix, rank, rate or trend. */
+  /** What sort of chart: overview, matrix, rank, rate or trend (indicators); keytask (重点工作). */
   kind: ChartKind;
-  /** Catalogue codes of the indicators it shows (all of them for overview/matrix/trend). */
+  /** Catalogue codes of the indicators it shows (all of them for overview/matrix/trend; none for keytask). */
   indicators: string[];
 }
 
-export type ChartKind = 'overview' | 'matrix' | 'rank' | 'rate' | 'trend';
+export type ChartKind = 'overview' | 'matrix' | 'rank' | 'rate' | 'trend' | 'keytask';

@@ -1,6 +1,6 @@
 import type { Period } from '../../pipelines/period';
 import { quantity } from '../format';
-import type { KeyTaskProgressRow, KeyTaskSummaryRow, ProgressRow, PublishedValue, ScorecardRow, SubmissionStatusRow } from '../mart';
+import type { KeyTaskProgressRow, KeyTaskStatusInfo, KeyTaskSummaryRow, ProgressRow, PublishedValue, ScorecardRow, SubmissionStatusRow } from '../mart';
 import type { IssueSettings } from './config';
 import type { BulletinModel, IndicatorInfo, MainTarget, Restatement, UnitInfo } from './types';
 
@@ -13,6 +13,7 @@ export interface PeriodRows {
   published: PublishedValue[];
   keyTasks: KeyTaskProgressRow[];
   keyTaskSummary: KeyTaskSummaryRow[];
+  keyTaskStatuses: KeyTaskStatusInfo[];
 }
 
 /** The model of one bulletin: a pure function of the period's rows, its scope and its settings. */
@@ -33,9 +34,10 @@ export function assembleModel(period: Period, read: PeriodRows, scopeCode: strin
     rows: read.rows,
     history: read.history,
     scorecard: read.scorecard,
-    submissions: read.submissions,
+    submissions: read.submissions.filter((s) => s.submitter_kind === 'unit'),
+    divisionSubmissions: read.submissions.filter((s) => s.submitter_kind === 'division'),
     published: read.published,
-    keyTasks: keyTasksOf(read.keyTasks, read.keyTaskSummary, scope),
+    keyTasks: keyTasksOf(read.keyTasks, read.keyTaskSummary, scope, read.keyTaskStatuses),
     restatements: findRestatements(read.rows, read.published, issue.documentNumber),
     issue,
   };
@@ -46,10 +48,11 @@ export function assembleModel(period: Period, read: PeriodRows, scopeCode: strin
  * milestones of the tasks whose units_involved names the unit (key-tasks.md "In the bulletin").
  * The roll-ups stay the city's, sections' and divisions' (a unit is not a scope of the plan).
  */
-export function keyTasksOf(milestones: KeyTaskProgressRow[], summary: KeyTaskSummaryRow[], scope: UnitInfo): BulletinModel['keyTasks'] {
+export function keyTasksOf(milestones: KeyTaskProgressRow[], summary: KeyTaskSummaryRow[], scope: UnitInfo, statuses: KeyTaskStatusInfo[] = []): BulletinModel['keyTasks'] {
   return {
     milestones: scope.isCity ? milestones : milestones.filter((m) => m.units_involved.includes(scope.name)),
     summary,
+    statuses,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ProgressRow, ScorecardRow } from '../mart';
+import type { KeyTaskProgressRow, KeyTaskSummaryRow, ProgressRow, ScorecardRow, SubmissionStatusRow } from '../mart';
 import type { BulletinModel, UnitInfo } from './types';
 
 /** Questions the outputs ask of a model, answered from its rows (no figure is computed here). */
@@ -41,4 +41,62 @@ export function missingUnits(model: Pick<BulletinModel, 'units' | 'scorecard'>):
 /** The tables every unit is expected to send, in their order (mart_submission_status). */
 export function expectedTables(model: Pick<BulletinModel, 'submissions'>): string[] {
   return [...new Map(model.submissions.map((s) => [s.table_name, s.table_order])).entries()].sort((a, b) => a[1] - b[1]).map(([name]) => name);
+}
+
+// 重点工作 (key tasks): read from the model's mart rows; every count is mart_key_task_summary's.
+
+/** mart_key_task_summary's city row of the period; undefined where the year has no key-task catalogue. */
+export function keyTaskCity(model: Pick<BulletinModel, 'keyTasks'>): KeyTaskSummaryRow | undefined {
+  return model.keyTasks.summary.find((r) => r.scope_kind === 'city');
+}
+
+/** The sections' rows of mart_key_task_summary, in section order. */
+export function keyTaskSections(model: Pick<BulletinModel, 'keyTasks'>): KeyTaskSummaryRow[] {
+  return model.keyTasks.summary.filter((r) => r.scope_kind === 'section').sort((a, b) => a.display_order - b.display_order);
+}
+
+/** A division's row of mart_key_task_summary, by code. */
+export function keyTaskDivision(model: Pick<BulletinModel, 'keyTasks'>, code: string): KeyTaskSummaryRow | undefined {
+  return model.keyTasks.summary.find((r) => r.scope_kind === 'division' && r.scope_code === code);
+}
+
+/** The name the seed gives a status code (key_task_statuses). */
+export function keyTaskStatusName(model: Pick<BulletinModel, 'keyTasks'>, code: KeyTaskProgressRow['status_code']): string {
+  return model.keyTasks.statuses.find((s) => s.status_code === code)?.status_name ?? code;
+}
+
+/** The tasks among the model's milestones (the city: every task of the year; a unit: those naming it), in order, each with its milestones. */
+export function keyTasksListed(model: Pick<BulletinModel, 'keyTasks'>): { code: string; title: string; lead: string; milestones: KeyTaskProgressRow[] }[] {
+  const tasks = new Map<string, { code: string; title: string; lead: string; milestones: KeyTaskProgressRow[] }>();
+  for (const m of model.keyTasks.milestones) {
+    const task = tasks.get(m.task_code) ?? { code: m.task_code, title: m.task_title, lead: m.lead, milestones: [] };
+    task.milestones.push(m);
+    tasks.set(m.task_code, task);
+  }
+  return [...tasks.values()];
+}
+
+/** The model's milestones with one of `statuses`, by the seed's status order, then section, task and milestone. */
+export function milestonesWithStatus(model: Pick<BulletinModel, 'keyTasks'>, statuses: readonly KeyTaskProgressRow['status_code'][]): KeyTaskProgressRow[] {
+  return model.keyTasks.milestones.filter((m) => statuses.includes(m.status_code)).sort((a, b) => a.status_order - b.status_order);
+}
+
+/**
+ * The divisions whose 重点工作进展 for the period did not arrive (mart_submission_status), in
+ * display order: every one for the city; for a unit, those that lead one of its tasks.
+ */
+export function silentDivisions(model: Pick<BulletinModel, 'divisionSubmissions' | 'keyTasks' | 'scope'>): SubmissionStatusRow[] {
+  const leads = new Set(model.keyTasks.milestones.map((m) => m.lead_code));
+  return model.divisionSubmissions.filter((s) => !s.arrived && (model.scope.isCity || leads.has(s.unit_code)));
+}
+
+/** A division's short name for narrow columns (mart_submission_status.unit_short_name: 规划处), else `name`. */
+export function divisionShortName(model: Pick<BulletinModel, 'divisionSubmissions'>, code: string, name: string): string {
+  return model.divisionSubmissions.find((s) => s.unit_code === code)?.unit_short_name ?? name;
+}
+
+/** The divisions' submissions a bulletin shows figures from: all for the city; for a unit, the leads of its tasks. */
+export function divisionSubmissionsInScope(model: Pick<BulletinModel, 'divisionSubmissions' | 'keyTasks' | 'scope'>): SubmissionStatusRow[] {
+  const leads = new Set(model.keyTasks.milestones.map((m) => m.lead_code));
+  return model.divisionSubmissions.filter((s) => model.scope.isCity || leads.has(s.unit_code));
 }

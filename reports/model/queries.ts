@@ -1,5 +1,5 @@
 import type { Warehouse } from '../../pipelines/warehouse';
-import type { KeyTaskProgressRow, KeyTaskSummaryRow, ProgressRow, PublishedValue, ScorecardRow, SubmissionStatusRow } from '../mart';
+import type { KeyTaskProgressRow, KeyTaskStatusInfo, KeyTaskSummaryRow, ProgressRow, PublishedValue, ScorecardRow, SubmissionStatusRow } from '../mart';
 
 /**
  * The reads of the marts, each with its explicit order. Only columns the marts carry: nothing
@@ -22,14 +22,15 @@ export async function scorecardRows(wh: Warehouse, period: string): Promise<Scor
   return wh.all<ScorecardRow>('select * from mart_unit_scorecard where period = ? order by display_order', [period]);
 }
 
+/** mart_submission_status of the period: the units (display order, table order), then the divisions. */
 export async function submissionRows(wh: Warehouse, period: string): Promise<SubmissionStatusRow[]> {
   const rows = await wh.all<SubmissionStatusRow & { warnings: string[] | null }>(
-    `select period, unit_code, unit_name, unit_short_name, display_order, table_name, table_order, arrived,
+    `select period, submitter_kind, unit_code, unit_name, unit_short_name, display_order, table_name, table_order, arrived,
             version, version_count, strftime(loaded_at, '%Y-%m-%d %H:%M:%S') as loaded_at, file_name, row_count,
             warning_count, sha256, warnings
        from mart_submission_status
       where period = ?
-      order by display_order, table_order`,
+      order by submitter_kind = 'division', display_order, table_order`,
     [period],
   );
   return rows.map((r) => ({ ...r, warnings: [...(r.warnings ?? [])] }));
@@ -67,4 +68,13 @@ export async function keyTaskSummaryRows(wh: Warehouse, period: string): Promise
       order by case scope_kind when 'city' then 0 when 'section' then 1 else 2 end, display_order, scope_code`,
     [period],
   );
+}
+
+/**
+ * The milestone statuses as the seed `key_task_statuses` names, lights and orders them (a
+ * presentation seed, like the headings the marts carry): the counts sentence and the charts'
+ * legends name every status, also one no milestone has.
+ */
+export async function keyTaskStatuses(wh: Warehouse): Promise<KeyTaskStatusInfo[]> {
+  return wh.all<KeyTaskStatusInfo>('select status_code, status_name, light, cast(status_order as integer) as status_order from key_task_statuses order by status_order');
 }

@@ -4,7 +4,7 @@ import { periodCode, type Period } from '../../pipelines/period';
 import type { Warehouse } from '../../pipelines/warehouse';
 import { assembleModel, type PeriodRows } from './assemble';
 import { issueSettings, type BulletinConfig } from './config';
-import { keyTaskRows, keyTaskSummaryRows, progressRows, publishedValues, scorecardRows, submissionRows } from './queries';
+import { keyTaskRows, keyTaskStatuses, keyTaskSummaryRows, progressRows, publishedValues, scorecardRows, submissionRows } from './queries';
 import type { BulletinModel } from './types';
 
 /** One bulletin to read: a period and, for a one-unit edition, the unit's code. */
@@ -49,6 +49,7 @@ export async function readPeriod(wh: Warehouse, period: Period): Promise<PeriodR
       published: await publishedValues(wh, code),
       keyTasks: await keyTaskRows(wh, code),
       keyTaskSummary: await keyTaskSummaryRows(wh, code),
+      keyTaskStatuses: await keyTaskStatuses(wh),
     };
   } catch (error) {
     if (error instanceof CliError) throw error;

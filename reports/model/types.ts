@@ -1,5 +1,5 @@
 import type { Period } from '../../pipelines/period';
-import type { KeyTaskProgressRow, KeyTaskSummaryRow, ProgressRow, PublishedValue, ScorecardRow, SubmissionStatusRow } from '../mart';
+import type { KeyTaskProgressRow, KeyTaskStatusInfo, KeyTaskSummaryRow, ProgressRow, PublishedValue, ScorecardRow, SubmissionStatusRow } from '../mart';
 import type { IssueSettings } from './config';
 
 /** A unit or aggregate as the outputs name and order it (from the mart rows). */
@@ -63,14 +63,20 @@ export interface BulletinModel {
   scorecard: ScorecardRow[];
   /** mart_submission_status of the period: every reporting unit × expected table, arrived or not. */
   submissions: SubmissionStatusRow[];
+  /**
+   * mart_submission_status of the period for the divisions: every division that leads a key task
+   * of the year × 重点工作进展, arrived or not, in the divisions' display order.
+   */
+  divisionSubmissions: SubmissionStatusRow[];
   /** Figures earlier issues of this period's bulletin published (empty before the first `--issue`). */
   published: PublishedValue[];
   /**
    * 重点工作: `milestones` from mart_key_task_progress (every milestone for the city; for a unit,
    * those of the tasks that name it), in section, task, milestone order; `summary` from
-   * mart_key_task_summary (the city, then each section, then each division).
+   * mart_key_task_summary (the city, then each section, then each division); `statuses` the
+   * seed key_task_statuses (name, light and order of each status code), in status order.
    */
-  keyTasks: { milestones: KeyTaskProgressRow[]; summary: KeyTaskSummaryRow[] };
+  keyTasks: { milestones: KeyTaskProgressRow[]; summary: KeyTaskSummaryRow[]; statuses: KeyTaskStatusInfo[] };
   /** The figures that changed since an earlier issue, to footnote. */
   restatements: Restatement[];
   issue: IssueSettings;

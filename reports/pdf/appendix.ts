@@ -2,24 +2,35 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ProgressRow } from '../mart';
 import { percent, quantity, STATUS_LABEL } from '../format';
 import { rowFor } from '../model/lookup';
-import { ANNEXES } from './closing';
 import type { BuildContext } from './context';
+import { keyTaskAnnex } from './key-task-annex';
 import { targetText } from './main-targets';
 import { sources } from './sources';
 import { STATUS_FILL } from './styles';
 import { table } from './tables';
+import type { Annex } from '../text/outline';
 
-/** 附件1 and 附件2, each on landscape pages (a unit × indicator table is wide). */
+/** The annexes (附件1 …), each from a new landscape page (a unit × indicator table is wide). */
 export function appendix(ctx: BuildContext): Content[] {
-  const [first, second] = ANNEXES(ctx);
-  return [
-    annexHead(1, first),
-    ctx.isCity ? matrix(ctx) : unitTable(ctx),
-    { text: `说明：各单位格内上为累计完成（比率类为实际值），下为完成率；底色浅红为红灯、浅黄为黄灯、灰色为未报送。${aggregateNames(ctx)}按已报送成员单位汇总，不含未报送单位。`, style: 'tableNote' },
-    ...ctx.notesFor(ctx.model.rows),
-    { ...(annexHead(2, second) as object), pageBreak: 'before', pageOrientation: 'landscape' } as Content,
-    ...sources(ctx),
-  ];
+  return ctx.annexes.flatMap((annex) => [
+    { ...(annexHead(ctx.annexNo(annex), ctx.annexTitle(annex)) as object), pageBreak: 'before', pageOrientation: 'landscape' } as Content,
+    ...annexBody(ctx, annex),
+  ]);
+}
+
+function annexBody(ctx: BuildContext, annex: Annex): Content[] {
+  switch (annex) {
+    case 'indicators':
+      return [
+        ctx.isCity ? matrix(ctx) : unitTable(ctx),
+        { text: `说明：各单位格内上为累计完成（比率类为实际值），下为完成率；底色浅红为红灯、浅黄为黄灯、灰色为未报送。${aggregateNames(ctx)}按已报送成员单位汇总，不含未报送单位。`, style: 'tableNote' },
+        ...ctx.notesFor(ctx.model.rows),
+      ];
+    case 'keyTasks':
+      return keyTaskAnnex(ctx);
+    case 'sources':
+      return sources(ctx);
+  }
 }
 
 function annexHead(n: number, title: string): Content {

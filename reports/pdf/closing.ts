@@ -3,14 +3,9 @@ import { chineseDate } from '../format';
 import type { BuildContext } from './context';
 import { BODY_SIZE, PAGE } from './styles';
 
-export const ANNEXES = (ctx: BuildContext) => [
-  `${ctx.model.period.year}年${ctx.scopeName}自然资源和规划主要目标任务进展情况表`,
-  '数据来源及载入校验提示',
-];
-
 /** 附件说明, then the issuing body and the date, right-aligned four characters in (GB/T 9704 7.3.5). */
 export function closing(ctx: BuildContext): Content[] {
-  const annexes = ANNEXES(ctx);
+  const annexes = ctx.annexes.map((a) => ctx.annexTitle(a));
   const indent = BODY_SIZE * 2;
   return [
     {

@@ -3,13 +3,14 @@ import { appendix } from './appendix';
 import { closing, recordBlock } from './closing';
 import type { BulletinModel } from '../model/types';
 import { BuildContext, type Figure } from './context';
+import { keyTasks } from './key-tasks';
 import { mainTargets } from './main-targets';
 import { masthead, bulletinTitle } from './masthead';
 import { nextSteps } from './next-steps';
 import { overview } from './overview';
 import { problems } from './problems';
 import { progress } from './progress';
-import { FONTS, MARGINS, STYLES } from './styles';
+import { BODY_LINE_HEIGHT, BODY_SIZE, FONTS, MARGINS, PAGE, STYLES } from './styles';
 
 /**
  * The whole bulletin as a pdfmake document definition: a pure function of the model and the
@@ -17,16 +18,15 @@ import { FONTS, MARGINS, STYLES } from './styles';
  */
 export function bulletinDocument(model: BulletinModel, figures: readonly Figure[]): TDocumentDefinitions {
   const ctx = new BuildContext(model, figures);
-  const [annexOne, ...annexRest] = appendix(ctx);
   const content: Content[] = [
     ...masthead(ctx),
     ...overview(ctx),
     ...mainTargets(ctx),
     ...progress(ctx),
+    ...keyTasks(ctx),
     ...problems(ctx),
     ...endOfBody(ctx),
-    { ...(annexOne as object), pageBreak: 'before', pageOrientation: 'landscape' } as Content,
-    ...annexRest,
+    ...appendix(ctx),
   ];
   const issued = new Date(`${model.issue.issuedOn}T00:00:00Z`);
   return {
@@ -37,6 +37,7 @@ export function bulletinDocument(model: BulletinModel, figures: readonly Figure[
     styles: STYLES,
     defaultStyle: { font: FONTS.body, fontSize: 16 },
     footer: pageNumber,
+    pageBreakBefore: orphanHeading,
     info: {
       title: bulletinTitle(ctx).replace('\n', ''),
       author: model.issue.issuer,
@@ -58,6 +59,19 @@ function endOfBody(ctx: BuildContext): Content[] {
   const steps = nextSteps(ctx);
   const last = steps.pop();
   return [...steps, { stack: [...(last ? [last] : []), ...closing(ctx), ...recordBlock(ctx)], unbreakable: true } as Content];
+}
+
+/** Room a heading needs below it: itself and two lines of its paragraph. */
+const HEADING_ROOM = 3 * BODY_SIZE * BODY_LINE_HEIGHT * 1.448;
+
+/**
+ * A marked heading (headingWith) in the last lines of a page goes to the next one, so it is never
+ * left alone at the foot of a page. Only position is read: pdfmake lays the document out again
+ * once for each heading moved, and for nothing else.
+ */
+export function orphanHeading(node: { headlineLevel?: number; startPosition: { top: number; pageOrientation?: string } }): boolean {
+  if (node.headlineLevel !== 1 || node.startPosition.pageOrientation === 'landscape') return false;
+  return node.startPosition.top > PAGE.top + PAGE.typeHeight - HEADING_ROOM;
 }
 
 /**

@@ -28,7 +28,7 @@ export function mainTargets(ctx: BuildContext): Content[] {
   const figureNo = overviewChart ? ctx.nextFigure() : 0;
   return [
     keepTogether(
-      { text: '二、主要目标完成情况', style: 'h1' },
+      { text: ctx.heading('mainTargets'), style: 'h1' },
       { text: `${ctx.scopeName}主要目标完成情况见表${n}${overviewChart ? `和图${figureNo}` : ''}。完成率为累计完成占年度目标的比例；差值为完成率与序时进度之差（个百分点），比率类指标为实际值与目标值之差。`, style: 'body' },
     ),
     table(

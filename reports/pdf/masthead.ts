@@ -26,8 +26,12 @@ export function bulletinTitle(ctx: BuildContext): string {
 function opening(ctx: BuildContext): string {
   const { period, issue } = ctx.model;
   const who = ctx.isCity ? (issue.coveredUnits ?? joinNames(reportingUnits(ctx.model).map((u) => u.name))) : ctx.scopeName;
+  // With the key tasks (重点工作) the bulletin covers both halves of the work plan, and names both sources.
+  const keyTasks = ctx.parts.includes('keyTasks');
+  const what = keyTasks ? '主要目标任务完成情况和重点工作推进情况' : '主要目标任务完成情况';
+  const from = keyTasks ? '各单位报送的指标进度表、供地台账、卫片图斑和各牵头处室报送的重点工作进展' : '各单位报送的指标进度表、供地台账和卫片图斑';
   return (
     `为全面掌握${period.year}年自然资源和规划主要目标任务推进情况，根据《${period.year}年嘉兴市自然资源和规划工作要点》，` +
-    `市局对${who}${periodMonthsLabel(period)}主要目标任务完成情况进行了汇总分析，数据均来自各单位报送的指标进度表、供地台账和卫片图斑。现将有关情况通报如下：`
+    `市局对${who}${periodMonthsLabel(period)}${what}进行了汇总分析，数据均来自${from}。现将有关情况通报如下：`
   );
 }

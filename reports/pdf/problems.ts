@@ -1,20 +1,23 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { ProgressRow } from '../mart';
 import { chineseNumber, gapPhrase, joinNames, percent } from '../format';
-import { missingUnits, reportingUnits, scopeRows } from '../model/lookup';
+import { someoneReported } from '../charts/choose';
+import { keyTaskCity, milestonesWithStatus, missingUnits, reportingUnits, scopeRows, silentDivisions } from '../model/lookup';
+import { keyTaskProblem } from '../text/key-tasks';
 import { leftOutSentence, thresholdPhrase } from '../text/phrases';
 import type { BuildContext } from './context';
-import { keepTogether } from './tables';
+import { headingWith, keepTogether } from './tables';
 
-/** 四、存在问题: lights that are red or yellow, units that lag, data that did not arrive. */
+/** 存在问题: lights that are red or yellow, units that lag, key-task milestones overdue or behind, data that did not arrive. */
 export function problems(ctx: BuildContext): Content[] {
-  const items = [lagging(ctx), uneven(ctx), reporting(ctx)].filter((t): t is string => Boolean(t));
-  const heading: Content = { text: '四、存在问题', style: 'h1' };
+  const items = [lagging(ctx), uneven(ctx), keyTasks(ctx), reporting(ctx)].filter((t): t is string => Boolean(t));
+  const heading: Content = { text: ctx.heading('problems'), style: 'h1' };
   if (items.length === 0) {
-    return [keepTogether(heading, { text: `本期${ctx.scopeName}各项指标均达到序时进度或目标要求，数据按时报送，未发现突出问题。`, style: 'body' })];
+    const tasks = ctx.parts.includes('keyTasks') ? '重点工作均按期完成或按序时推进，' : '';
+    return [keepTogether(heading, { text: `本期${ctx.scopeName}各项指标均达到序时进度或目标要求，${tasks}数据按时报送，未发现突出问题。`, style: 'body' })];
   }
   const paragraphs: Content[] = items.map((text, i) => ({ text: `（${chineseNumber(i + 1)}）${text}`, style: 'body' }));
-  return [keepTogether(heading, paragraphs[0]), ...paragraphs.slice(1)];
+  return [...headingWith(heading, paragraphs[0]), ...paragraphs.slice(1)];
 }
 
 /** 部分指标进度滞后: the scope's red and yellow lights, each with how far it is off. */
@@ -32,6 +35,28 @@ function lagging(ctx: BuildContext): string | undefined {
 function why(row: ProgressRow): string {
   if (row.kind === 'cumulative') return `${row.indicator_name}（完成年度目标的${percent(row.completion_pct)}，${gapPhrase(row.gap_pp)}）`;
   return `${row.indicator_name}（${thresholdPhrase(row)}）`;
+}
+
+/**
+ * 部分重点工作推进滞后: the overdue and lagging milestones named, the divisions that did not
+ * report (the city's counts from mart_key_task_summary; a unit's are the lengths of its lists).
+ */
+function keyTasks(ctx: BuildContext): string | undefined {
+  const { model } = ctx;
+  const city = keyTaskCity(model);
+  if (!city || !ctx.parts.includes('keyTasks') || model.keyTasks.milestones.length === 0) return undefined;
+  const overdue = milestonesWithStatus(model, ['overdue']);
+  const lagging = milestonesWithStatus(model, ['lagging']);
+  return keyTaskProblem({
+    scope: ctx.isCity ? city.scope_name : `涉及${ctx.scopeName}的重点工作中`,
+    year: model.period.year,
+    quarter: model.period.quarter,
+    overdue,
+    lagging,
+    counts: ctx.isCity ? { overdue: city.overdue, lagging: city.lagging } : { overdue: overdue.length, lagging: lagging.length },
+    silent: silentDivisions(model).map((s) => s.unit_name),
+    nothingReported: !someoneReported(model),
+  });
 }
 
 /** 地区之间推进不平衡: who has the most red lights (city, from the scorecard), or where the unit ranks last three. */
@@ -71,11 +96,11 @@ function reporting(ctx: BuildContext): string | undefined {
   }
   if (partial.length) parts.push(`${partial.join('，')}，相关指标暂无数据`);
 
-  const warned = model.submissions.filter((s) => inScope(s.unit_code) && s.warnings.length > 0);
+  const warned = [...model.submissions.filter((s) => inScope(s.unit_code)), ...(ctx.isCity ? model.divisionSubmissions : [])].filter((s) => s.warnings.length > 0);
   if (warned.length) {
     const names = [...new Set(warned.map((s) => s.unit_name))];
     const total = warned.reduce((n, s) => n + s.warnings.length, 0);
-    parts.push(`${joinNames(names)}报送的数据载入时产生校验提示${total}条，请核实（详见附件2）`);
+    parts.push(`${joinNames(names)}报送的数据载入时产生校验提示${total}条，请核实（详见附件${ctx.annexNo('sources')}）`);
   }
   const restatedUnits = [...new Set(model.restatements.filter((r) => r.row.unit_kind !== 'aggregate').map((r) => r.row.unit_name))];
   if (restatedUnits.length) parts.push(`${joinNames(restatedUnits)}在上次通报后重新报送数据，更正的数据已在表中加注说明`);

@@ -15,7 +15,7 @@ export function progress(ctx: BuildContext): Content[] {
   const out: Content[] = [];
   ctx.model.mainTargets.forEach((family, i) => {
     const heading: Content[] = [{ text: `（${chineseNumber(i + 1)}）${family.title}`, style: 'h2' }];
-    if (i === 0) heading.unshift({ text: '三、分项进展', style: 'h1' });
+    if (i === 0) heading.unshift({ text: ctx.heading('progress'), style: 'h1' });
     family.indicators.forEach((indicator, j) => {
       const [paragraph, ...rest] = indicatorBlock(ctx, indicator);
       out.push(j === 0 ? keepTogether(...heading, paragraph) : paragraph, ...rest);
@@ -107,7 +107,7 @@ function familyCharts(ctx: BuildContext, family: MainTarget, placed: Set<string>
   const out: Content[] = [];
   for (const figure of ctx.figures) {
     const { chart } = figure;
-    if (placed.has(chart.id) || chart.kind === 'overview' || chart.kind === 'matrix' || !chart.indicators.every((c) => codes.has(c))) continue;
+    if (placed.has(chart.id) || chart.kind === 'overview' || chart.kind === 'matrix' || chart.kind === 'keytask' || !chart.indicators.every((c) => codes.has(c))) continue;
     placed.add(chart.id);
     out.push(...chartBlock(figure, ctx.nextFigure()));
   }

@@ -80,3 +80,11 @@ export const STATUS_FILL: Record<string, string | undefined> = {
   red: '#F8D7D3',
   missing: '#E7E7E7',
 };
+
+/** Fills of a milestone's status cell by its light (the words say the status; grey is 未报送). */
+export const KEY_TASK_FILL: Record<string, string | undefined> = {
+  green: undefined,
+  yellow: '#FFF2CC',
+  red: '#F8D7D3',
+  grey: '#E7E7E7',
+};

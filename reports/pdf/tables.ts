@@ -33,6 +33,17 @@ export function table(
   } as Content;
 }
 
+/**
+ * A head label of four or five characters set on two lines (按期 / 完成, 逾期 / 未完成), so that
+ * a narrow column never breaks a word after three characters.
+ */
+export function twoLineHead(label: string): string {
+  const chars = [...label];
+  if (chars.length < 4 || chars.length > 7 || label.includes('\n')) return label;
+  const cut = chars.length === 4 ? 2 : chars.length === 5 ? 2 : Math.ceil(chars.length / 2);
+  return `${chars.slice(0, cut).join('')}\n${chars.slice(cut).join('')}`;
+}
+
 export function captionText(number: number, text: string): string {
   return `表${number}　${text}`;
 }
@@ -40,4 +51,20 @@ export function captionText(number: number, text: string): string {
 /** A heading kept on the same page as what follows it (the stack moves as one). */
 export function keepTogether(...parts: Content[]): Content {
   return { stack: parts, unbreakable: true } as Content;
+}
+
+/** A paragraph of this many characters or fewer (about five lines) moves with its heading as one block. */
+const SHORT_PARAGRAPH = 140;
+
+/**
+ * A heading and the paragraph after it, never parted by a page break. A short paragraph moves
+ * with its heading as one block; a long one would leave most of a page blank when moved whole,
+ * so the heading is marked instead (headlineLevel 1) and moves to the next page only when it
+ * stands in the last lines of one (`orphanHeading`, the document's pageBreakBefore). The mark is
+ * rare in practice, and each time it fires pdfmake lays the document out once more.
+ */
+export function headingWith(heading: Content, first: Content): Content[] {
+  const text = (first as { text?: unknown }).text;
+  if (typeof text === 'string' && [...text].length > SHORT_PARAGRAPH) return [{ ...(heading as object), headlineLevel: 1 } as Content, first];
+  return [keepTogether(heading, first)];
 }

@@ -1,18 +1,13 @@
-import Ajv from 'ajv';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { bulletinCharts, rankChart, rateChart, trendChart, overviewChart, matrixChart } from '../../reports/charts';
 import { STATUS_STYLE } from '../../reports/charts/theme';
 import type { ProgressRow } from '../../reports/mart';
-import { projectPath } from '../../pipelines/paths';
 import { FIXTURE_DIR, GOLDEN_PERIOD, useSampleYear } from './rows';
+import { vegaLiteValidator } from './schema';
 
-// The schema file is not in vega-lite's `exports`, so it is read by path.
-const schema = JSON.parse(readFileSync(projectPath('node_modules', 'vega-lite', 'build', 'vega-lite-schema.json'), 'utf8'));
-// Formats in this schema are only URIs ($schema, data urls): not what these tests are about.
-// inlineRefs: false compiles the large schema in a third of the time, with the same verdicts.
-const validate = new Ajv({ strict: false, allErrors: false, validateFormats: false, inlineRefs: false, code: { optimize: false } }).compile(schema);
+const validate = vegaLiteValidator();
 
 /** Golden specs are compared, never rewritten, unless NRP_UPDATE_GOLDEN=1 is set by hand. */
 const GOLDEN_DIR = join(FIXTURE_DIR, 'golden');

@@ -25,7 +25,7 @@ describe('readBulletinModels', () => {
     await withReadWarehouse(db, async (session) => {
       const { wh, statements } = counting(session);
       const [city, unit, q3] = await readBulletinModels(wh, readBulletinConfig(), [{ period: q('2023Q2') }, { period: q('2023Q2'), unit: '330481' }, { period: q('2023Q3') }]);
-      expect(statements.length).toBe(12); // per period: progress (the year so far), scorecard, submission status, published values, key tasks, their roll-ups
+      expect(statements.length).toBe(14); // per period: progress (the year so far), scorecard, submission status, published values, key tasks, their roll-ups, the status seed
       expect(statements.filter((s) => /\bjoin\b/i.test(s) && !/bulletin_issues/.test(s))).toEqual([]); // no join of seeds: the marts carry it
       expect(statements.some((s) => /from (units|indicators|targets|submissions)\b/.test(s))).toBe(false);
 
@@ -49,6 +49,12 @@ describe('readBulletinModels', () => {
       expect(city.mainTargets.map((t) => t.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(city.mainTargets[0].title).toBe('耕地和永久基本农田保护');
       expect(city.submissions).toHaveLength(27); // nine units × three tables, arrived or not
+      // The divisions that lead a key task × 重点工作进展, apart (the units' list reads as before).
+      const leads = await session.all<{ n: number }>('select count(distinct lead_code) as n from int_key_task_milestones where year = 2023');
+      expect(city.divisionSubmissions).toHaveLength(Number(leads[0].n));
+      expect(city.divisionSubmissions.every((s) => s.submitter_kind === 'division' && s.table_name === '重点工作进展')).toBe(true);
+      expect(city.submissions.every((s) => s.submitter_kind === 'unit')).toBe(true);
+      expect(city.keyTasks.statuses.map((s) => s.status_order)).toEqual([1, 2, 3, 4, 5, 6]);
       expect(missingUnits(q3).map((u) => u.name)).toEqual(['嘉兴港区']);
       expect(city.issue.documentNumber).toMatch(/〔2023〕\d+号$/);
       expect(unit.issue.addressee).toBe(readBulletinConfig().unitAddressees['330481']);

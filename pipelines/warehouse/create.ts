@@ -55,8 +55,13 @@ function publish(tmp: string, path: string): void {
   }
 }
 
-/** Temporary files of creations whose process is gone (killed): never a warehouse anyone used. */
-function removeAbandonedCreations(path: string): void {
+/**
+ * Temporary files of creations whose process is gone (killed): never a warehouse anyone used.
+ * Called on every open for writing, not only on a creation: a process killed after linking the
+ * new warehouse into place but before removing its temporary name leaves that name behind a
+ * warehouse that now exists.
+ */
+export function removeAbandonedCreations(path: string): void {
   const dir = dirname(path);
   const prefix = `${basename(path)}${CREATING}`;
   let names: string[];

@@ -1,6 +1,6 @@
 import { CliError } from '../errors';
 import { Warehouse, warehouseExists, withWarehouse, type OpenOptions } from './connection';
-import { createWarehouse } from './create';
+import { createWarehouse, removeAbandonedCreations } from './create';
 import { currentSchemaVersion, migrate, schemaVersion } from './migrate';
 import { loadSeeds, SEED_TABLES } from './seeds';
 
@@ -14,6 +14,7 @@ export { loadSeeds, seedsDir, SEED_TABLES } from './seeds';
  */
 export async function openForWrite(path: string, options: Omit<OpenOptions, 'readOnly'> = {}): Promise<Warehouse> {
   if (path !== ':memory:' && !warehouseExists(path)) await createWarehouse(path);
+  else if (path !== ':memory:') removeAbandonedCreations(path);
   const wh = await Warehouse.open(path, { ...options, readOnly: false });
   try {
     await migrate(wh);

@@ -162,4 +162,6 @@ export interface KeyTaskSummaryRow {
   completion_pct: number | null;
   light: KeyTaskProgressRow['light'] | null;
   display_order: number;
+  /** Key tasks the scope's milestones belong to (全市30项重点工作). */
+  tasks: number;
 }

@@ -32,19 +32,17 @@ export function keyTasks(ctx: BuildContext): Content[] {
 
 const paragraph = (text: string): Content => ({ text, style: 'body' });
 const name = (ctx: BuildContext) => (code: KeyTaskProgressRow['status_code']) => keyTaskStatusName(ctx.model, code);
-/** 全市30项重点工作: the tasks among the city's milestones (mart_key_task_summary has no task count). */
-const taskCount = (ctx: BuildContext) => keyTasksListed(ctx.model).length;
 
 function cityBody(ctx: BuildContext, city: KeyTaskSummaryRow): Content[] {
   const { model } = ctx;
   if (!someoneReported(model)) {
-    return [paragraph(`${nothingReportedSentence(city, taskCount(ctx), model.period.quarter)}；${annexPointer(ctx.annexNo('keyTasks'))}。`)];
+    return [paragraph(`${nothingReportedSentence(city, city.tasks, model.period.quarter)}；${annexPointer(ctx.annexNo('keyTasks'))}。`)];
   }
   const tableNo = ctx.nextTable();
   const figure = ctx.figures.find((f) => f.chart.id === KEY_TASK_SECTIONS_CHART);
   const figureNo = figure ? ctx.nextFigure() : 0;
   const refs = `（见表${tableNo}${figure ? `和图${figureNo}` : ''}）`;
-  const out: Content[] = [paragraph(`${countsSentence(city, taskCount(ctx), name(ctx))}。${ratesSentence(city, model.period.quarter)}${refs}。${reportingGaps(ctx)}`)];
+  const out: Content[] = [paragraph(`${countsSentence(city, city.tasks, name(ctx))}。${ratesSentence(city, model.period.quarter)}${refs}。${reportingGaps(ctx)}`)];
   out.push(sectionTable(ctx, tableNo));
   if (figure) out.push(...chartBlock(figure, figureNo));
   out.push(...problemList(ctx, city.scope_name));

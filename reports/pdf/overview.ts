@@ -1,6 +1,6 @@
 import type { Content } from 'pdfmake/interfaces';
 import { periodMonthsLabel } from '../../pipelines/period';
-import { keyTaskCity, keyTasksListed, keyTaskStatusName, missingUnits, rowFor, scorecardOf } from '../model/lookup';
+import { keyTaskCity, keyTaskStatusName, missingUnits, rowFor, scorecardOf } from '../model/lookup';
 import { overviewSentence } from '../text/key-tasks';
 import { indicatorSentence, leftOutSentence, lightCounts } from '../text/phrases';
 import type { BuildContext } from './context';
@@ -34,7 +34,7 @@ export function overview(ctx: BuildContext): Content[] {
     if (missing.length > 0) paragraphs.push(`${leftOutSentence(missing, ctx.cityName)}。`);
     // The other half of the work plan in one sentence (四 has the rest).
     const city = keyTaskCity(model);
-    if (city && ctx.parts.includes('keyTasks')) paragraphs.push(`${overviewSentence(city, keyTasksListed(model).length, (code) => keyTaskStatusName(model, code))}。`);
+    if (city && ctx.parts.includes('keyTasks')) paragraphs.push(`${overviewSentence(city, city.tasks, (code) => keyTaskStatusName(model, code))}。`);
   }
   const [first, ...rest] = paragraphs.map((text): Content => ({ text, style: 'body' }));
   return [...headingWith(heading, first), ...rest];

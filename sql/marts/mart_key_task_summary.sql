@@ -16,6 +16,7 @@
 -- column completion_pct: 节点完成率: 100 × done_count / milestones; null where the scope has no milestones
 -- column light: The worst light of the scope's milestones (red > yellow > grey > green); null where it has none
 -- column display_order: Order within the scope kind: 0 for the city, the section's number, the division's display order
+-- column tasks: Key tasks the scope's milestones belong to (全市30项重点工作: the city's count of tasks)
 
 -- A division's scope is the milestones of the tasks it leads (co-leads are not counted). Every
 -- division of the year has a row, also one that leads no task (milestones 0).
@@ -56,11 +57,11 @@ scopes as (
 
 -- Each milestone once per scope it belongs to.
 membership as (
-    select period, 'city' as scope_kind, 'city' as scope_code, due_date, status_code from progress
+    select period, 'city' as scope_kind, 'city' as scope_code, task_code, due_date, status_code from progress
     union all
-    select period, 'section', section, due_date, status_code from progress
+    select period, 'section', section, task_code, due_date, status_code from progress
     union all
-    select period, 'division', lead_code, due_date, status_code from progress
+    select period, 'division', lead_code, task_code, due_date, status_code from progress
 ),
 
 counts as (
@@ -69,6 +70,7 @@ counts as (
         membership.scope_kind,
         membership.scope_code,
         count(*)                                                                   as milestones,
+        count(distinct membership.task_code)                                       as tasks,
         count(*) filter (where membership.due_date <= p.period_end)                as due_count,
         count(*) filter (where membership.status_code in ('done_on_time', 'done_late')) as done_count,
         count(*) filter (where membership.status_code = 'done_on_time')            as done_on_time,
@@ -107,7 +109,8 @@ final as (
         cast(kpi_rate(counts.due_done_on_time, counts.due_count) as double) as on_time_rate,
         cast(kpi_rate(counts.done_count, counts.milestones) as double)      as completion_pct,
         lights.light,
-        cast(scopes.display_order as integer)             as display_order
+        cast(scopes.display_order as integer)             as display_order,
+        cast(coalesce(counts.tasks, 0) as integer)        as tasks
     from scopes
     left join counts
       on counts.period = scopes.period

@@ -87,12 +87,12 @@ describe('key-task marts against docs/spec/key-tasks.md', () => {
     expect(actual.slice(0, spec.length)).toEqual(spec);
   });
 
-  it('mart_key_task_summary has the spec\'s columns, one count per status, and display_order', async () => {
+  it('mart_key_task_summary has the spec\'s columns, one count per status, then display_order and tasks', async () => {
     const spec = keyTaskSpecColumns(markdown, 'mart_key_task_summary');
     expect(spec).toContain('not_reported');
     const actual = await martColumns(wh, 'mart_key_task_summary');
-    expect(actual.map((c) => c.name)).toEqual([...spec, 'display_order']);
-    const counts = ['milestones', 'due_count', 'done_count', ...markdownTable(markdown, 'Status of a milestone').map((r) => r.status_code)];
+    expect(actual.map((c) => c.name)).toEqual([...spec, 'display_order', 'tasks']);
+    const counts = ['milestones', 'tasks', 'due_count', 'done_count', ...markdownTable(markdown, 'Status of a milestone').map((r) => r.status_code)];
     for (const c of actual) if (counts.includes(c.name)) expect(c.type, c.name).toBe('INTEGER');
   });
 });

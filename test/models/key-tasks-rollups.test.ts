@@ -59,6 +59,7 @@ describe('mart_key_task_summary, 2023Q2', () => {
       milestones: 9, due_count: 2, done_count: 2,
       done_on_time: 2, done_late: 0, overdue: 1, lagging: 2, on_track: 3, not_reported: 1,
       on_time_rate: 50, completion_pct: (100 * 2) / 9, light: 'red', display_order: 5,
+      tasks: 2, // T1-1 and T1-2
     });
   });
 
@@ -69,6 +70,7 @@ describe('mart_key_task_summary, 2023Q2', () => {
       milestones: 14, due_count: 3, done_count: 2,
       done_on_time: 2, done_late: 0, overdue: 2, lagging: 5, on_track: 4, not_reported: 1,
       on_time_rate: 100 / 3, completion_pct: (100 * 2) / 14, light: 'red', display_order: 1,
+      tasks: 3, // T1-1, T1-2, T1-3
     });
   });
 
@@ -88,13 +90,14 @@ describe('mart_key_task_summary, 2023Q2', () => {
       milestones: 138, due_count: 17, done_count: 3,
       done_on_time: 2, done_late: 1, overdue: 2, lagging: 5, on_track: 4, not_reported: 124,
       on_time_rate: 100 / 17, completion_pct: (100 * 3) / 138, light: 'red', display_order: 0,
+      tasks: 30, // the plan's 30 key tasks
     });
   });
 
   it('a division that sent nothing and a section with nothing due', async () => {
     // 办公室 (D01): T5-3 (5) and T5-4 (4), one due 06-30 (T5-3 #1).
     expect(await scope('division', 'D01')).toMatchObject({
-      milestones: 9, due_count: 1, not_reported: 9, done_count: 0, on_time_rate: 0, completion_pct: 0, light: 'grey',
+      milestones: 9, due_count: 1, not_reported: 9, done_count: 0, on_time_rate: 0, completion_pct: 0, light: 'grey', tasks: 2,
     });
     // Section 七: 15 milestones, none due by 06-30 → no on-time rate.
     expect(await scope('section', '七')).toMatchObject({ milestones: 15, due_count: 0, on_time_rate: null, light: 'grey' });

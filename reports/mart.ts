@@ -39,6 +39,8 @@ export interface ProgressRow extends IndicatorProgressRow {
   indicator_order: number;
   unit_chart: 'rank' | 'rate' | null;
   fraction_unit: string | null;
+  /** Rate and level indicators: actual − target (个百分点 for a rate in %), to 9 decimals; null for cumulative ones. */
+  target_margin: number | null;
 }
 
 /** One row of `mart_unit_scorecard`: a unit's lights in a period. */

@@ -53,7 +53,7 @@ export function targetText(row: ProgressRow): string {
 /** Gap in 个百分点: completion − time progress for amounts, actual − line for rates. */
 export function gapCell(row: ProgressRow): string {
   if (row.kind === 'cumulative') return signedPoints(row.gap_pp);
-  if (row.unit_of_measure === '%' && row.actual !== null && row.target !== null) return signedPoints(row.actual - row.target);
+  if (row.unit_of_measure === '%' && row.target_margin !== null) return signedPoints(row.target_margin);
   return '—';
 }
 

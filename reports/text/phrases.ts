@@ -25,9 +25,9 @@ export function indicatorSentence(row: ProgressRow, subject: string): string {
 
 /** How a rate or level stands against its line: 达到不低于90%的目标 / 超出1%的控制目标0.3个百分点. */
 export function thresholdPhrase(row: ProgressRow): string {
-  if (row.actual === null || row.target === null) return '';
+  if (row.target === null || row.target_margin === null) return '';
   const target = targetQuantity(row.target, row.unit_of_measure);
-  const diff = row.actual - row.target;
+  const diff = row.target_margin;
   const isPercent = row.unit_of_measure === '%';
   const by = isPercent ? points(diff) : quantity(Math.abs(diff), row.unit_of_measure);
   if (row.direction === 'max') {

@@ -27,7 +27,7 @@ export function bulletinSheets(model: BulletinModel): SheetSpec[] {
     matrixSheet(model),
     ...rankingSheets(model),
     ...(model.keyTasks.milestones.length > 0 ? [keyTasksSheet(model)] : []),
-    submissionsSheet(model),
+    submissionsSheet(model, undefined, true),
     sourcesSheet(model),
   ];
 }

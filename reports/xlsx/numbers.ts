@@ -63,13 +63,12 @@ export function expectedCell(row: ProgressRow): CellSpec {
 
 /**
  * The gap the PDF's tables print (reports/pdf/main-targets.ts `gapCell`): the mart's gap_pp for
- * an amount; for a rate in %, its value less its line, in 个百分点 (the marts hold no gap for
- * rates; the difference is taken to 9 decimals, the marts' own precision for comparisons, so
- * that 92.2 − 90 is 2.2 and not 2.2000000000000028). None for a level in 亩.
+ * an amount; for a rate in %, the mart's target_margin (value less its line, in 个百分点). None
+ * for a level in 亩.
  */
 export function gapCell(row: ProgressRow): CellSpec {
   if (row.kind === 'cumulative') return num(row.gap_pp, GAP_FORMAT);
-  if (row.unit_of_measure === '%' && row.actual !== null && row.target !== null) return num(Number((row.actual - row.target).toFixed(9)), GAP_FORMAT);
+  if (row.unit_of_measure === '%') return num(row.target_margin, GAP_FORMAT);
   return num(null, GAP_FORMAT);
 }
 

@@ -2,7 +2,7 @@ import { xlsxMessages } from '../../pipelines/messages';
 import { periodLabel } from '../../pipelines/period';
 import { joinNames } from '../format';
 import type { SubmissionStatusRow } from '../mart';
-import { expectedTables, missingUnits } from '../model/lookup';
+import { divisionSubmissionsInScope, expectedTables, missingUnits } from '../model/lookup';
 import type { BulletinModel } from '../model/types';
 import { STATUS_FILL } from '../pdf/styles';
 import { subtitleOf } from './common';
@@ -11,14 +11,19 @@ import { moment, num, type SheetSpec } from './spec';
 
 const h = xlsxMessages.header;
 
-/** The submissions a model's edition shows: every unit's for the city, the unit's own otherwise (as the PDF's 附件2). */
-function inScope(model: BulletinModel): SubmissionStatusRow[] {
-  return model.submissions.filter((s) => model.scope.isCity || s.unit_code === model.scope.code);
+/**
+ * The submissions a model's edition shows: every unit's for the city, the unit's own otherwise;
+ * with `divisions` (the bulletin's sheets, as the PDF's 附件), then the divisions' whose key tasks
+ * the edition shows. A unit's feedback is about the unit's own files only.
+ */
+function inScope(model: BulletinModel, divisions = false): SubmissionStatusRow[] {
+  const units = model.submissions.filter((s) => model.scope.isCity || s.unit_code === model.scope.code);
+  return divisions ? [...units, ...divisionSubmissionsInScope(model)] : units;
 }
 
 /** 报送情况: every unit × expected table (mart_submission_status), arrived or not; what did not arrive on the grey of 未报送. */
-export function submissionsSheet(model: BulletinModel, title = xlsxMessages.title.submissions(periodLabel(model.period))): SheetSpec {
-  const rows = inScope(model);
+export function submissionsSheet(model: BulletinModel, title = xlsxMessages.title.submissions(periodLabel(model.period)), divisions = false): SheetSpec {
+  const rows = inScope(model, divisions);
   const missing = missingUnits(model).filter((u) => model.scope.isCity || u.code === model.scope.code).map((u) => u.name);
   const notArrived = rows.filter((s) => !s.arrived).length;
   return {
@@ -59,7 +64,7 @@ export function submissionsSheet(model: BulletinModel, title = xlsxMessages.titl
 
 /** 数据来源: each submission the figures come from (the latest version that arrived), its file, sha256 and the warnings raised when it was loaded. */
 export function sourcesSheet(model: BulletinModel): SheetSpec {
-  const used = inScope(model).filter((s) => s.arrived);
+  const used = inScope(model, true).filter((s) => s.arrived);
   return {
     name: xlsxMessages.sheet.sources,
     title: xlsxMessages.title.sources,

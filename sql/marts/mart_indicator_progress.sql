@@ -29,6 +29,7 @@
 -- column indicator_order: Order of the indicator in its year's catalogue (indicators.display_order)
 -- column unit_chart: The chart that compares the units on this indicator: rank, rate, or null for none
 -- column fraction_unit: Rates counted in items (宗: parcels): what numerator and denominator count; null otherwise
+-- column target_margin: Rate and level indicators: actual − target in the indicator's unit (个百分点 for a rate in %), rounded to 9 decimals like every comparison here (92.2 − 90 is 2.2); null for cumulative indicators (their gap is gap_pp) and where actual or target is missing
 
 -- The contract's columns (kpis.md) come first, in its order; the columns after missing_units
 -- are what the outputs need to lay the rows out (order, names, headings) without reading the
@@ -136,7 +137,9 @@ final as (
         main_target_titles.title              as main_target_title,
         catalogue.display_order               as indicator_order,
         catalogue.unit_chart,
-        catalogue.fraction_unit
+        catalogue.fraction_unit,
+        case when catalogue.kind <> 'cumulative'
+             then cast(round(with_previous.actual - with_previous.target, 9) as double) end as target_margin
     from with_previous
     join unit_names on unit_names.code = with_previous.unit_code
     join catalogue

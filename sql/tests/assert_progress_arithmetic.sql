@@ -1,4 +1,4 @@
--- description: completion, expected and gap agree with each other and with actual and target (checked backwards: completion × target = 100 × actual, gap + expected = completion); expected_pct is one schedule per period × indicator that never falls over the year
+-- description: completion, expected and gap agree with each other and with actual and target (checked backwards: completion × target = 100 × actual, gap + expected = completion; for rates and levels target + target_margin = actual); expected_pct is one schedule per period × indicator that never falls over the year
 with cumulative as (
     select *
     from mart_indicator_progress
@@ -36,7 +36,20 @@ schedule_problems as (
      and substr(earlier.period, 1, 4) = substr(later.period, 1, 4)
      and earlier.period < later.period
     where later.lo < earlier.hi
+),
+margins as (
+    select period, unit_code, indicator_code, 'target + target_margin ≠ actual' as problem
+    from mart_indicator_progress
+    where kind <> 'cumulative'
+      and ((target_margin is null) <> (actual is null or target is null)
+           or abs(target + target_margin - actual) > 1e-8 * greatest(1, abs(actual)))
+    union all
+    select period, unit_code, indicator_code, 'target_margin on a cumulative indicator'
+    from cumulative
+    where target_margin is not null
 )
 select * from arithmetic
 union all
 select * from schedule_problems
+union all
+select * from margins

@@ -269,7 +269,7 @@ describe('nrp report --format xlsx: the city bulletin workbook', () => {
 describe('nrp report --format: lists, units and refusals', () => {
   const dir = tempDir('nrp-xlsx-formats-');
 
-  it('--format pdf,xlsx writes both; a one-unit edition shows the unit’s main targets and only its own submissions', async () => {
+  it('--format pdf,xlsx writes both; a one-unit edition shows the unit’s main targets, its own submissions and those of the divisions leading its tasks', async () => {
     const db = await sampleWarehouse();
     const both = await nrp(['report', '--period', PERIOD, '--db', db, '--format', 'pdf,xlsx', '--unit', '海宁市', '--out', dir]);
     expect(both.code, both.stderr).toBe(0);
@@ -281,9 +281,9 @@ describe('nrp report --format: lists, units and refusals', () => {
     expect(main.map((c) => [c[1].value, c[4].value])).toEqual(own_.map((r: ProgressRow) => [r.indicator_name, r.actual]));
     expect(sheet(wb, '主要目标').getCell('A1').value).toBe(`2023年海宁市主要目标任务完成情况`);
     const units = new Set(dataRows(sheet(wb, '报送情况')).map((c) => c[0].value).filter((v) => typeof v === 'string' && !v.startsWith('说明') && !v.startsWith('本期')));
-    expect([...units]).toEqual(['海宁市']);
-    // Key tasks: only those that name 海宁市.
+    // Key tasks: only those that name 海宁市; their lead divisions' reports are among the submissions shown, as in the PDF.
     const named = m.milestones.filter((k) => k.units_involved.includes('海宁市'));
+    expect([...units]).toEqual(['海宁市', ...new Set(named.sort((a, b) => a.lead_order - b.lead_order).map((k) => k.lead))]);
     expect(dataRows(sheet(wb, '重点工作')).filter((c) => typeof c[1].value === 'number').length).toBe(named.length);
   });
 

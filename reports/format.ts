@@ -143,3 +143,23 @@ export const STATUS_LABEL: Record<string, string> = {
   no_data: '无数据',
   no_target: '无目标',
 };
+
+/**
+ * Cell fills for the lights in tables (the PDF's annex matrix, the workbooks, the HTML page): pale,
+ * because the words say the same, so print in black and white still reads.
+ */
+export const STATUS_FILL: Record<string, string | undefined> = {
+  green: undefined,
+  yellow: '#FFF2CC',
+  red: '#F8D7D3',
+  missing: '#E7E7E7',
+};
+
+/** Fills of a milestone's status cell by its light (the words say the status; grey is 未报送). */
+export const KEY_TASK_FILL: Record<string, string | undefined> = {
+  green: undefined,
+  yellow: '#FFF2CC',
+  red: '#F8D7D3',
+  grey: '#E7E7E7',
+};
+

@@ -100,3 +100,9 @@ export function divisionSubmissionsInScope(model: Pick<BulletinModel, 'divisionS
   const leads = new Set(model.keyTasks.milestones.map((m) => m.lead_code));
   return model.divisionSubmissions.filter((s) => model.scope.isCity || leads.has(s.unit_code));
 }
+
+/** Units by rank, then those without a rank, then those that did not submit, then the aggregates. */
+export function rankingOrder(rows: readonly ProgressRow[]): ProgressRow[] {
+  const group = (r: ProgressRow) => (r.unit_kind === 'aggregate' ? 3 : r.status === 'missing' ? 2 : r.rank === null ? 1 : 0);
+  return [...rows].sort((a, b) => group(a) - group(b) || (a.rank ?? 0) - (b.rank ?? 0) || a.unit_order - b.unit_order);
+}

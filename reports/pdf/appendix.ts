@@ -1,12 +1,11 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ProgressRow } from '../mart';
-import { percent, quantity, STATUS_LABEL } from '../format';
+import { percent, quantity, STATUS_FILL, STATUS_LABEL } from '../format';
 import { rowFor } from '../model/lookup';
 import type { BuildContext } from './context';
 import { keyTaskAnnex } from './key-task-annex';
 import { targetText } from './main-targets';
 import { sources } from './sources';
-import { STATUS_FILL } from './styles';
 import { table } from './tables';
 import type { Annex } from '../text/outline';
 

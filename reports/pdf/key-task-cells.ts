@@ -1,7 +1,7 @@
 import type { TableCell } from 'pdfmake/interfaces';
 import { monthDay, percent } from '../format';
 import type { KeyTaskProgressRow } from '../mart';
-import { KEY_TASK_FILL } from './styles';
+import { KEY_TASK_FILL } from '../format';
 
 /**
  * The cells a milestone fills in the bulletin's key-task tables (the section's list and the

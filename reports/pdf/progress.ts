@@ -1,7 +1,7 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ProgressRow } from '../mart';
 import { chineseNumber, joinNames, percent, quantity } from '../format';
-import { previousRow, rowFor, rowsOfIndicator } from '../model/lookup';
+import { previousRow, rankingOrder, rowFor, rowsOfIndicator } from '../model/lookup';
 import type { IndicatorInfo, MainTarget } from '../model/types';
 import { indicatorSentence, leftOutSentence, rankPhrase, rankedFigure } from '../text/phrases';
 import type { BuildContext } from './context';
@@ -73,12 +73,6 @@ function standing(rows: ProgressRow[]): string {
   if (behind.length === 0) return `${lead}；各地均${kind === 'cumulative' ? '达到序时进度' : '达到目标要求'}`;
   const word = kind === 'cumulative' ? '滞后序时进度' : ranked[0].direction === 'max' ? '超出控制目标' : '未达到目标';
   return `${lead}；${word}的有${joinNames(behind.map((r) => r.unit_name))}`;
-}
-
-/** Units by rank, then those without a rank, then those that did not submit, then the aggregates. */
-export function rankingOrder(rows: readonly ProgressRow[]): ProgressRow[] {
-  const group = (r: ProgressRow) => (r.unit_kind === 'aggregate' ? 3 : r.status === 'missing' ? 2 : r.rank === null ? 1 : 0);
-  return [...rows].sort((a, b) => group(a) - group(b) || (a.rank ?? 0) - (b.rank ?? 0) || a.unit_order - b.unit_order);
 }
 
 function rankingTable(ctx: BuildContext, rows: ProgressRow[], caption: string): Content {

@@ -73,18 +73,3 @@ export const TABLE_LAYOUT: CustomTableLayout = {
   paddingBottom: () => 2,
 };
 
-/** Light fills for lights in the appendix matrix; the words say the same, so print in black and white still reads. */
-export const STATUS_FILL: Record<string, string | undefined> = {
-  green: undefined,
-  yellow: '#FFF2CC',
-  red: '#F8D7D3',
-  missing: '#E7E7E7',
-};
-
-/** Fills of a milestone's status cell by its light (the words say the status; grey is 未报送). */
-export const KEY_TASK_FILL: Record<string, string | undefined> = {
-  green: undefined,
-  yellow: '#FFF2CC',
-  red: '#F8D7D3',
-  grey: '#E7E7E7',
-};

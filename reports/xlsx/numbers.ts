@@ -1,7 +1,7 @@
 import { quantity, STATUS_LABEL } from '../format';
 import type { KeyTaskProgressRow, ProgressRow } from '../mart';
 import type { BulletinModel } from '../model/types';
-import { STATUS_FILL } from '../pdf/styles';
+import { STATUS_FILL } from '../format';
 import { num, type CellSpec } from './spec';
 
 /**

@@ -2,7 +2,7 @@ import { xlsxMessages } from '../../pipelines/messages';
 import { chineseNumber } from '../format';
 import { rowsOfIndicator } from '../model/lookup';
 import type { BulletinModel, MainTarget } from '../model/types';
-import { rankingOrder } from '../pdf/progress';
+import { rankingOrder } from '../model/lookup';
 import { restatementNotes, sheetName, subtitleOf } from './common';
 import { actualCell, completionCell, gapCell, RANK_FORMAT, restatementMark, statusCell, targetCell } from './numbers';
 import { num, type RowSpec, type SheetSpec } from './spec';

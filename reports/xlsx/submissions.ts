@@ -1,10 +1,9 @@
 import { xlsxMessages } from '../../pipelines/messages';
 import { periodLabel } from '../../pipelines/period';
-import { joinNames } from '../format';
+import { joinNames, STATUS_FILL } from '../format';
 import type { SubmissionStatusRow } from '../mart';
 import { divisionSubmissionsInScope, expectedTables, missingUnits } from '../model/lookup';
 import type { BulletinModel } from '../model/types';
-import { STATUS_FILL } from '../pdf/styles';
 import { subtitleOf } from './common';
 import { COUNT_FORMAT } from './numbers';
 import { moment, num, type SheetSpec } from './spec';

@@ -7,7 +7,7 @@ import { displayWidth } from '../../pipelines/query/width';
 import { chineseNumber, STATUS_LABEL } from '../../reports/format';
 import type { ProgressRow } from '../../reports/mart';
 import { DEFAULT_CONFIG_PATH } from '../../reports/model/config';
-import { STATUS_FILL } from '../../reports/pdf/styles';
+import { STATUS_FILL } from '../../reports/format';
 import { zipEntryNames } from '../../reports/xlsx';
 import { nrp, tempDir } from '../helpers';
 import { sampleWarehouse } from '../mart-warehouse';

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { xlsxMessages } from '../../pipelines/messages';
 import { withReadWarehouse } from '../../pipelines/warehouse';
 import { chineseNumber, STATUS_LABEL } from '../../reports/format';
-import { STATUS_FILL } from '../../reports/pdf/styles';
+import { STATUS_FILL } from '../../reports/format';
 import { nrp, tempDir } from '../helpers';
 import { sampleWarehouse } from '../mart-warehouse';
 import { readMarts, utcDay, utcMoment, type PeriodMarts } from './marts';

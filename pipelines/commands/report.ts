@@ -8,9 +8,13 @@ import { reportMessages } from '../messages';
 import { parsePeriod } from '../period';
 import { progress } from '../progress';
 import { resolveDbPath, withReadWarehouse, withWriteWarehouse } from '../warehouse';
+import { DEFAULT_REPORT_FORMATS, modelRequests, parseFormats, REPORT_FORMATS } from '../run/formats';
 import { unitArg } from './submissions';
 
-/** `nrp report`: reads the bulletin model of the period (and unit), renders the PDF, writes it; `--issue` records it. */
+/**
+ * `nrp report`: reads the bulletin model of the period (and unit), and for the HTML the year's
+ * earlier quarters, in one session; renders each format asked for and writes it; `--issue` records it.
+ */
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, help } = parseCommandArgs('report', argv, {
     ...dbOption,
@@ -19,6 +23,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     out: { type: 'string', short: 'o' },
     issue: { type: 'boolean' },
     config: { type: 'string' },
+    format: { type: 'string', short: 'f' },
   });
   if (help) {
     io.stdout(reportMessages.help + '\n');
@@ -29,6 +34,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!period) throw CliError.usage(reportMessages.badPeriod(values.period));
   // A one-unit edition carries the city bulletin's number: only the city bulletin is issued.
   if (values.issue && values.unit) throw CliError.usage(reportMessages.issueCityOnly);
+  const formats = parseFormats(values.format, DEFAULT_REPORT_FORMATS);
   // Charts and pdfmake are loaded only here: the other commands never pay for vega or pdfkit.
   const reports = await import('../../reports');
   const configPath = values.config ? resolve(io.cwd, values.config) : reports.DEFAULT_CONFIG_PATH;
@@ -37,26 +43,32 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const steps = progress(io);
 
   steps.stage(reportMessages.loading);
-  const { model, issuedBefore } = await withReadWarehouse(dbPath, async (wh) => {
+  const { model, models, issuedBefore } = await withReadWarehouse(dbPath, async (wh) => {
     const unit = values.unit === undefined ? undefined : await unitArg(wh, values.unit);
-    const [model] = await reports.readBulletinModels(wh, config, [{ period, unit }], configPath);
-    return { model, issuedBefore: values.issue ? await reports.issuedValues(wh, model.issue.documentNumber) : new Map() };
+    const models = await reports.readBulletinModels(wh, config, modelRequests([period], unit, formats, (p) => p in config.periods), configPath);
+    const model = models[models.length - 1];
+    return { model, models, issuedBefore: values.issue ? await reports.issuedValues(wh, model.issue.documentNumber) : new Map() };
   });
   // Issued figures are never silently replaced: a corrected bulletin takes a new number. Checked
   // before anything is drawn or written.
   if (!reports.sameAsIssued(model, issuedBefore)) throw new CliError(reportMessages.reissueChanged(model.issue.documentNumber));
   steps.done();
 
-  steps.stage(reportMessages.rendering);
-  const pdf = await reports.renderBulletin(model);
-  const name = reports.bulletinFileName(model);
-  const file = join(resolve(io.cwd, values.out ?? '.'), name);
-  writeFileAtomic(file, pdf);
+  steps.stage(reportMessages.rendering(formats));
+  const written: { name: string; bytes: Buffer }[] = [];
+  for (const format of formats) {
+    const bytes = await REPORT_FORMATS[format].render({ model, models });
+    const name = reports.bulletinFileName(model, REPORT_FORMATS[format].extension);
+    writeFileAtomic(join(resolve(io.cwd, values.out ?? '.'), name), bytes);
+    written.push({ name, bytes });
+  }
   steps.done();
-  io.stderr(reportMessages.wrote(file, pdf.length) + '\n');
+  for (const w of written) io.stderr(reportMessages.wrote(join(resolve(io.cwd, values.out ?? '.'), w.name), w.bytes.length) + '\n');
 
   if (values.issue) {
-    const sha256 = createHash('sha256').update(pdf).digest('hex');
+    // The issue registry records the document as the bureau sends it: the PDF where one was written.
+    const { name, bytes } = written.find((w) => w.name.endsWith('.pdf')) ?? written[0];
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
     const n = await withWriteWarehouse(dbPath, (wh) => reports.recordIssue(wh, model, { name, sha256 }));
     io.stderr(reportMessages.issued(model.issue.documentNumber, n) + '\n');
   }

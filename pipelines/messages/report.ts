@@ -1,8 +1,8 @@
 import { bilingual } from './bilingual';
 
 export const reportMessages = {
-  summary: 'write the quarterly bulletin (PDF, GB/T 9704 form) for the city or one unit',
-  help: `Usage: nrp report --period P [--db FILE] [--unit U] [--out DIR] [--issue] [--config FILE]
+  summary: 'write the quarterly bulletin (PDF in GB/T 9704 form, or one HTML file) for the city or one unit',
+  help: `Usage: nrp report --period P [--db FILE] [--unit U] [--out DIR] [--format pdf,html] [--issue] [--config FILE]
 
 Writes the quarterly bulletin 关于…主要目标任务进展情况的通报 as a PDF, from mart_indicator_progress
 (run nrp build first) and the submissions registry.
@@ -10,6 +10,9 @@ Writes the quarterly bulletin 关于…主要目标任务进展情况的通报 a
   --unit     a bulletin for one unit (code, name or alias: 330481, 海宁市, 海宁)
   --out      folder to write to (default: the current folder); the file is
              bulletin-<P>.pdf, or bulletin-<P>-<unit code>.pdf with --unit
+  --format   pdf (default), html, or both: pdf,html. The HTML is one file that opens offline
+             (scripts, data and fonts inside): the same figures and sentences as the PDF, the
+             year's quarters switchable in place, a unit selector, tooltips, sortable tables
   --issue    record the city bulletin as issued: its figures become the published values that a
              later bulletin for the same period footnotes when a unit's resubmission changes them;
              issuing the same number again with other figures is refused (give a new number)
@@ -21,6 +24,7 @@ Exit codes: 0 written, 1 no data or configuration for the period, 2 usage error.
 
 Examples:
   nrp report --period 2023Q2
+  nrp report --period 2023Q2 --format pdf,html
   nrp report --period 2023Q2 --unit 海宁市 --out out/`,
   needPeriod: bilingual('请用 --period 指定报告期，如 --period 2023Q2', 'give the period: --period 2023Q2'),
   badPeriod: (raw: string) =>
@@ -50,7 +54,10 @@ Examples:
     '--issue records the city bulletin only; a one-unit edition carries the city bulletin’s number',
   ),
   loading: 'reading the marts',
-  rendering: 'drawing the charts and setting the PDF',
+  rendering: (formats: string[]) => `writing the bulletin (${formats.join(', ')})`,
+  badFormat: (raw: string, known: string[]) =>
+    bilingual(`无法识别的输出格式“${raw}”`, `unknown format "${raw}": give ${known.join(', ')} or a comma list of them (${known.join(',')})`),
+  stageHtml: (p: string) => `html ${p} / 网页版`,
   wrote: (file: string, bytes: number) => `wrote ${file} (${(bytes / 1024).toFixed(0)} KB)`,
   issued: (documentNumber: string, n: number) => `recorded ${documentNumber} as issued (${n} published values)`,
 };

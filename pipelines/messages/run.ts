@@ -2,17 +2,18 @@ import { bilingual } from './bilingual';
 
 export const runMessages = {
   summary: 'ingest the inbox, build, draw the charts and write the bulletin for a period',
-  help: `Usage: nrp run --period P [--inbox DIR] [--db FILE] [--out DIR] [--config FILE] [--json]
+  help: `Usage: nrp run --period P [--inbox DIR] [--db FILE] [--out DIR] [--format pdf,html] [--config FILE] [--json]
 
 One command from new files to a bulletin:
   1. ingest every file in the inbox that is not loaded yet (same bytes are skipped),
   2. build the models and run the data tests,
   3. draw each chart of each period once, for its file (OUT/charts/<P>/*.svg) and the bulletin,
-  4. write the bulletin of each period (OUT/bulletin-<P>.pdf).
+  4. write the bulletin of each period (OUT/bulletin-<P>.pdf and OUT/bulletin-<P>.html).
   --period   a quarter (2023Q2, 2023年第二季度, …); repeat it for several, or give a year
              (2023) for every quarter of that year that has submissions
   --inbox    folder of the units' files (default: inbox)
   --out      folder for charts and bulletins (default: out)
+  --format   the bulletin's formats, a comma list (default: pdf,html; see nrp report --help)
   --config   bulletin configuration (default: reports/bulletin.config.json): number and date per period
   --json     print the summary as JSON on standard output
 Exit codes: 0 all files accepted, 1 some file rejected (everything else still ran), 2 usage error.`,

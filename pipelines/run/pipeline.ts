@@ -7,6 +7,7 @@ import { reportMessages, runMessages } from '../messages';
 import { periodCode } from '../period';
 import { progress } from '../progress';
 import { withWriteWarehouse } from '../warehouse';
+import { DEFAULT_RUN_FORMATS, modelRequests, REPORT_FORMATS } from './formats';
 import { choosePeriods, parseWanted } from './periods';
 import { cityStatus, type RunSummary } from './summary';
 
@@ -21,17 +22,21 @@ export interface RunOptions {
   periods: string[];
   /** The bulletin configuration (default: reports/bulletin.config.json). */
   configPath?: string;
+  /** The bulletin's formats (`nrp run --format`; default pdf and html). */
+  formats?: string[];
 }
 
 /**
  * The whole job, in one session of the warehouse: ingest what is new in the inbox, build, and
- * read the bulletin model of every period asked for; then, the warehouse closed, per period draw
- * each chart once and write the chart files and the bulletin from the same drawings. The same library
+ * read the bulletin model of every period asked for (and, for the HTML, the year's earlier
+ * quarters); then, the warehouse closed, per period draw each chart once and write the chart
+ * files and the bulletin in each format (formats.ts) from the same model and drawings. The same library
  * functions as `nrp charts` and `nrp report`. A rejected file does not stop the run (exit 1 at
  * the end); any other failure does.
  */
 export async function runPipeline(options: RunOptions, io: Io): Promise<RunSummary> {
   const wanted = parseWanted(options.periods);
+  const formats = options.formats ?? DEFAULT_RUN_FORMATS;
   if (!existsSync(options.inbox) || !statSync(options.inbox).isDirectory()) throw CliError.usage(runMessages.noInbox(options.inbox));
   const stages: RunSummary['stages'] = [];
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
@@ -60,13 +65,16 @@ export async function runPipeline(options: RunOptions, io: Io): Promise<RunSumma
     const built = await timed(runMessages.stageBuild, () => buildWarehouse(wh, { progress: steps }));
     if (ingest.rejected > 0) io.stderr(formatReport({ ...ingest, files: ingest.files.filter((f) => f.status === 'rejected') }) + '\n');
     const periods = choosePeriods(wanted, built.periods);
-    const models = await reports.readBulletinModels(wh, config, periods.map((period) => ({ period })), configPath);
+    const builtPeriods = new Set(built.periods);
+    const requests = modelRequests(periods, undefined, formats, (p) => p in config.periods && builtPeriods.has(p));
+    const models = await reports.readBulletinModels(wh, config, requests, configPath);
     return { ingest, periods, models };
   });
 
   const status: RunSummary['status'] = {};
   const outputs: RunSummary['outputs'] = [];
-  for (const model of models) {
+  const asked = new Set(periods.map(periodCode));
+  for (const model of models.filter((m) => asked.has(m.period.code))) {
     const p = model.period.code;
     status[p] = cityStatus(model);
     const chartDir = join(options.outDir, 'charts', p);
@@ -76,13 +84,17 @@ export async function runPipeline(options: RunOptions, io: Io): Promise<RunSumma
       reports.writeChartFiles(chartDir, p, charts, drawn, { format: 'svg' });
       return drawn;
     });
-    const bulletin = join(options.outDir, reports.bulletinFileName(model));
-    await timed(runMessages.stageReport(p), async () => {
-      const pdf = await reports.renderBulletin(model, { charts, drawings });
-      writeFileAtomic(bulletin, pdf);
-      io.stderr(reportMessages.wrote(bulletin, pdf.length) + '\n');
-    });
-    outputs.push({ period: p, bulletin, charts: chartDir });
+    const files: string[] = [];
+    for (const format of formats) {
+      const file = join(options.outDir, reports.bulletinFileName(model, REPORT_FORMATS[format].extension));
+      await timed(REPORT_FORMATS[format].stage(p), async () => {
+        const bytes = await REPORT_FORMATS[format].render({ model, models, drawn: { charts, drawings } });
+        writeFileAtomic(file, bytes);
+        io.stderr(reportMessages.wrote(file, bytes.length) + '\n');
+      });
+      files.push(file);
+    }
+    outputs.push({ period: p, bulletin: files[0], files, charts: chartDir });
   }
   return { ingest, periods: periods.map(periodCode), status, outputs, stages, exitCode: ingest.rejected > 0 ? 1 : 0 };
 }

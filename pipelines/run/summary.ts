@@ -7,7 +7,8 @@ export interface RunSummary {
   periods: string[];
   /** Per period, the city's lights by status (only those it has) and the units that sent nothing. */
   status: Record<string, Record<string, number | string>>;
-  outputs: { period: string; bulletin: string; charts: string }[];
+  /** Per period: the bulletin (the first format written), every format's file, the charts' folder. */
+  outputs: { period: string; bulletin: string; files: string[]; charts: string }[];
   stages: { name: string; ms: number }[];
   exitCode: number;
 }
@@ -33,7 +34,7 @@ export function formatSummary(summary: RunSummary): string {
   }
   for (const p of summary.periods) lines.push(runMessages.statusLine(p, summary.status[p] as Record<string, number>));
   for (const o of summary.outputs) {
-    lines.push(runMessages.output(`${o.period} bulletin 通报`, o.bulletin));
+    for (const file of o.files) lines.push(runMessages.output(`${o.period} bulletin 通报`, file));
     lines.push(runMessages.output(`${o.period} charts 图表`, o.charts));
   }
   lines.push(runMessages.timing(summary.stages));

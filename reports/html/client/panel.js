@@ -6,16 +6,17 @@
 (function () {
   'use strict';
 
+  // Short heads for a narrow panel; the note under the table says what they mean.
   var COLUMNS = [
     { label: '指标', kind: 'text' },
     { label: '目标' },
-    { label: '累计完成（实际值）' },
+    { label: '完成值' },
     { label: '完成率', kind: 'num' },
-    { label: '序时进度' },
-    { label: '差值（个百分点）', kind: 'num' },
+    { label: '差值', kind: 'num' },
     { label: '排名', kind: 'num' },
     { label: '亮灯', kind: 'num' },
   ];
+  var NOTE = '完成值为累计完成，比率类指标为实际值；差值为完成率与序时进度之差（比率类为实际值与目标之差），单位为个百分点。';
   var LIGHT_ORDER = ['green', 'yellow', 'red', 'no_target', 'no_data', 'missing'];
 
   function node(tag, className, text) {
@@ -82,11 +83,10 @@
     unit.rows.forEach(function (r, i) {
       if (!r) return;
       var tr = node('tr');
-      tr.appendChild(td(data.indicators[i], data.indicators[i], 'l'));
+      tr.appendChild(td(data.indicators[i][1], data.indicators[i][1], 'l'));
       tr.appendChild(td(r[0]));
       tr.appendChild(td(r[1]));
       tr.appendChild(td(r[2], number(r[2])));
-      tr.appendChild(td(r[3]));
       tr.appendChild(td(r[4], number(r[4])));
       tr.appendChild(td(r[5], number(r[5])));
       var light = td('', LIGHT_ORDER.indexOf(r[6]));
@@ -103,6 +103,7 @@
     var wrap = node('div', 'table-wrap');
     wrap.appendChild(table);
     panel.appendChild(wrap);
+    panel.appendChild(node('p', 'note', NOTE));
   }
 
   window.nrpPanel = { render: render };

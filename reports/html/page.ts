@@ -99,7 +99,7 @@ export async function bulletinPage(quarters: readonly BulletinModel[]): Promise<
  * ~0.8 MB of markup and data and ~0.1 MB packed: the year's four quarters fit in the page.
  */
 function packQuarter(period: string, html: string, data: unknown): string {
-  const packed = deflateRawSync(Buffer.from(JSON.stringify({ html, data }), 'utf8'), { level: 9 }).toString('base64');
+  const packed = deflateRawSync(Buffer.from(JSON.stringify({ html, data }), 'utf8'), { level: 6 }).toString('base64');
   return `<script type="application/octet-stream" id="nrp-z-${text(period)}" data-encoding="deflate-raw">${packed}</script>`;
 }
 

@@ -54,7 +54,7 @@ export function quarterPage(model: BulletinModel, shown: boolean): QuarterPage {
   for (const chart of ctx.placed) specs[chart.id] = interactiveSpec(chart, ctx);
   return {
     period: model.period.code,
-    html: el('article', { class: 'bulletin', 'data-period': model.period.code, id: ctx.id('bulletin'), hidden: !shown, 'aria-labelledby': undefined }, body),
+    html: el('article', { class: 'bulletin', 'data-period': model.period.code, id: ctx.id('bulletin'), hidden: !shown }, body),
     specs,
     panel: unitPanelData(model),
     charts: ctx.placed.map((c) => c.id),

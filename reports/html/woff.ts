@@ -5,7 +5,8 @@ import { deflateSync } from 'node:zlib';
  * smaller, behind a 44-byte header and a 20-byte directory entry per table. Every browser reads
  * WOFF, and it takes a subset to about two thirds. Written here over Node's zlib because the
  * library route (fontverter, pure-JavaScript deflate) took 0.06–1.2 s per face against ~0.02 s.
- * Deterministic: zlib at a fixed level gives the same bytes for the same input.
+ * Deterministic: zlib at a fixed level gives the same bytes for the same input. Level 6 (zlib's
+ * default): level 9 took twice the time for 2 % fewer bytes.
  */
 export function sfntToWoff(sfnt: Buffer): Buffer {
   const numTables = sfnt.readUInt16BE(4);
@@ -16,7 +17,7 @@ export function sfntToWoff(sfnt: Buffer): Buffer {
     const offset = sfnt.readUInt32BE(at + 8);
     const length = sfnt.readUInt32BE(at + 12);
     const data = sfnt.subarray(offset, offset + length);
-    const packed = deflateSync(data, { level: 9 });
+    const packed = deflateSync(data, { level: 6 });
     return { tag, checksum, length, data: packed.length < length ? packed : data };
   }).sort((a, b) => a.tag - b.tag);
 

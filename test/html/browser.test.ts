@@ -106,6 +106,7 @@ describe.skipIf(!hasChromium)(`the HTML bulletin in Chromium (${hasChromium ? 'f
       ['article[data-period="2023Q4"] section p', 'Noto Serif SC'],
       ['article[data-period="2023Q4"] table td', 'Noto Sans SC'],
       ['article[data-period="2023Q4"] h2', 'Noto Sans SC'],
+      ['article[data-period="2023Q4"] .vis svg text', 'Noto Sans SC'],
     ];
     for (const [selector, family] of expectations) {
       const fonts = await fontsOf(selector);

@@ -97,11 +97,11 @@ function milestoneTable(ctx: QuarterContext, rows: readonly KeyTaskProgressRow[]
   const columns: Column[] = [
     { label: '任务', sort: 'text', left: true },
     { label: '节点', left: true },
-    { label: '牵头处室', sort: 'text' },
-    { label: '时间节点', sort: 'text' },
+    { label: '牵头处室', sort: 'text', nowrap: true },
+    { label: '时间节点', sort: 'text', nowrap: true },
     ...(full ? [{ label: '序时进度', sort: 'num' as const }, { label: '形象进度', sort: 'num' as const }] : []),
-    { label: '状态', sort: 'num' },
-    ...(full ? [{ label: '完成日期', sort: 'text' as const }, { label: '进展情况', left: true }] : []),
+    { label: '状态', sort: 'num', nowrap: true },
+    ...(full ? [{ label: '完成日期', sort: 'text' as const, nowrap: true }, { label: '进展情况', left: true }] : []),
     { label: '存在问题', left: true },
     ...(full ? [{ label: '下步举措', left: true }] : []),
   ];

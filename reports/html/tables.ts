@@ -16,6 +16,8 @@ export interface Column {
   sort?: 'num' | 'text';
   /** Left-aligned (names, text), else centred like the PDF's tables. */
   left?: boolean;
+  /** Kept on one line (dates, short names). */
+  nowrap?: boolean;
 }
 
 export interface Cell {
@@ -49,7 +51,7 @@ export function cell(value: string, v?: number | string | null): Cell {
 
 function td(c: Cell | string, column: Column | undefined): string {
   const c2 = typeof c === 'string' ? cell(c) : c;
-  const classes = [column?.left ? 'l' : '', c2.className ?? ''].filter(Boolean).join(' ');
+  const classes = [column?.left ? 'l' : '', column?.nowrap ? 'nw' : '', c2.className ?? ''].filter(Boolean).join(' ');
   const v = c2.v === undefined ? undefined : c2.v === null ? '' : String(c2.v);
   return `<td${attrs({ class: classes || undefined, 'data-v': v })}>${c2.html}</td>`;
 }

@@ -65,7 +65,8 @@ function tr(row: Row, columns: Column[]): string {
 function th(column: Column, index: number): string {
   if (!column.sort) return el('th', { scope: 'col' }, text(column.label));
   const button = el('button', { type: 'button', class: 'sort', 'data-col': index, 'data-kind': column.sort }, text(column.label), '<span class="arrow" aria-hidden="true"></span>');
-  return el('th', { scope: 'col', 'aria-sort': 'none' }, button);
+  // data-label: on paper the head is its label (Chromium paints no button in a head repeated on the next page).
+  return el('th', { scope: 'col', 'aria-sort': 'none', 'data-label': column.label }, button);
 }
 
 export function table(columns: Column[], rows: Row[], options: TableOptions = {}): string {

@@ -33,6 +33,7 @@
       th.scope = 'col';
       if (c.kind) {
         th.setAttribute('aria-sort', 'none');
+        th.setAttribute('data-label', c.label);
         var b = node('button', 'sort', c.label);
         b.type = 'button';
         b.setAttribute('data-col', String(i));

@@ -9,6 +9,7 @@ import { tempDir } from '../helpers';
 import { readSample } from '../mart-warehouse';
 import { chartsDrawn, hasChromium, launch, type OpenPage, type Session } from './browser';
 import { pageOf, yearModels } from './models';
+import { pdfPages, squeeze } from '../report/pdf-text';
 
 /**
  * The city bulletin of 2023Q4 (the year's four quarters in it) opened from disk in Chromium, as a
@@ -234,8 +235,18 @@ describe.skipIf(!hasChromium)(`the HTML bulletin in Chromium (${hasChromium ? 'f
     await phone.page.screenshot({ path: join(shots, 'html-390x844-chart.png') });
     await phone.page.emulateMedia({ media: 'print' });
     expect(await phone.page.isHidden('.toolbar')).toBe(true);
-    const pdf = await phone.page.pdf({ format: 'A4', printBackground: true });
-    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdf = await phone.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    writeFileSync(join(dir, 'printed.pdf'), pdf);
+    const pages = (await pdfPages(join(dir, 'printed.pdf'))).map(squeeze);
+    expect(pages.length).toBeGreaterThan(10);
+    const all = pages.join('');
+    expect(all).toContain('关于2023年第四季度全市自然资源和规划主要目标任务进展情况的通报');
+    for (const control of ['打印', '数据表', '跳到正文']) expect(all).not.toContain(control);
+    // A table that runs onto the next page repeats its head there, labels and all (its sortable
+    // heads are buttons on screen): the ranking tables' head is printed more often than there are tables.
+    const tables = await phone.page.locator('article[data-period="2023Q4"] table caption', { hasText: '完成情况排名' }).count();
+    const heads = all.split('排名单位').length - 1;
+    expect(heads).toBeGreaterThan(tables);
     expect(phone.errors).toEqual([]);
     await phone.context.close();
     const wide = await session.open(file);

@@ -5,13 +5,16 @@ import { CliError, EXIT } from '../errors';
 import { writeFileAtomic } from '../fsutil';
 import type { Io } from '../io';
 import { reportMessages, xlsxMessages } from '../messages';
-import { parseFormats } from '../run/formats';
 import { parsePeriod } from '../period';
 import { progress } from '../progress';
 import { resolveDbPath, withReadWarehouse, withWriteWarehouse } from '../warehouse';
+import { DEFAULT_REPORT_FORMATS, modelRequests, parseFormats, REPORT_FORMATS } from '../run/formats';
 import { unitArg } from './submissions';
 
-/** `nrp report`: reads the bulletin model of the period (and unit), renders it in each `--format` (PDF by default), writes them; `--issue` records the PDF. */
+/**
+ * `nrp report`: reads the bulletin model of the period (and unit), and for the HTML the year's
+ * earlier quarters, in one session; renders each format asked for and writes it; `--issue` records it.
+ */
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, help } = parseCommandArgs('report', argv, {
     ...dbOption,
@@ -31,8 +34,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (!period) throw CliError.usage(reportMessages.badPeriod(values.period));
   // A one-unit edition carries the city bulletin's number: only the city bulletin is issued.
   if (values.issue && values.unit) throw CliError.usage(reportMessages.issueCityOnly);
-  const formats = parseFormats(values.format, ['pdf']);
-  if (values.issue && !formats.some((f) => f.name === 'pdf')) throw CliError.usage(xlsxMessages.issueNeedsPdf);
+  const formats = parseFormats(values.format, DEFAULT_REPORT_FORMATS);
+  // The issue registry records the document as the bureau sends it: the PDF.
+  if (values.issue && !formats.includes('pdf')) throw CliError.usage(xlsxMessages.issueNeedsPdf);
   // Charts and pdfmake are loaded only here: the other commands never pay for vega or pdfkit.
   const reports = await import('../../reports');
   const configPath = values.config ? resolve(io.cwd, values.config) : reports.DEFAULT_CONFIG_PATH;
@@ -41,31 +45,31 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const steps = progress(io);
 
   steps.stage(reportMessages.loading);
-  const { model, issuedBefore } = await withReadWarehouse(dbPath, async (wh) => {
+  const { model, models, issuedBefore } = await withReadWarehouse(dbPath, async (wh) => {
     const unit = values.unit === undefined ? undefined : await unitArg(wh, values.unit);
-    const [model] = await reports.readBulletinModels(wh, config, [{ period, unit }], configPath);
-    return { model, issuedBefore: values.issue ? await reports.issuedValues(wh, model.issue.documentNumber) : new Map() };
+    const models = await reports.readBulletinModels(wh, config, modelRequests([period], unit, formats, (p) => p in config.periods), configPath);
+    const model = models[models.length - 1];
+    return { model, models, issuedBefore: values.issue ? await reports.issuedValues(wh, model.issue.documentNumber) : new Map() };
   });
   // Issued figures are never silently replaced: a corrected bulletin takes a new number. Checked
   // before anything is drawn or written.
   if (!reports.sameAsIssued(model, issuedBefore)) throw new CliError(reportMessages.reissueChanged(model.issue.documentNumber));
   steps.done();
 
-  let pdf: { name: string; bytes: Buffer } | undefined;
+  steps.stage(reportMessages.rendering(formats));
+  const written: { name: string; bytes: Buffer }[] = [];
   for (const format of formats) {
-    steps.stage(format.name === 'pdf' ? reportMessages.rendering : format.stage(model.period.code));
-    const bytes = await format.render(model);
-    const name = reports.bulletinFileName(model, format.name);
-    const file = join(resolve(io.cwd, values.out ?? '.'), name);
-    writeFileAtomic(file, bytes);
-    steps.done();
-    io.stderr(reportMessages.wrote(file, bytes.length) + '\n');
-    if (format.name === 'pdf') pdf = { name, bytes };
+    const bytes = await REPORT_FORMATS[format].render({ model, models });
+    const name = reports.bulletinFileName(model, REPORT_FORMATS[format].extension);
+    writeFileAtomic(join(resolve(io.cwd, values.out ?? '.'), name), bytes);
+    written.push({ name, bytes });
   }
+  steps.done();
+  for (const w of written) io.stderr(reportMessages.wrote(join(resolve(io.cwd, values.out ?? '.'), w.name), w.bytes.length) + '\n');
 
-  if (values.issue && pdf) {
-    const { name } = pdf;
-    const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
+  if (values.issue) {
+    const { name, bytes } = written[formats.indexOf('pdf')];
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
     const n = await withWriteWarehouse(dbPath, (wh) => reports.recordIssue(wh, model, { name, sha256 }));
     io.stderr(reportMessages.issued(model.issue.documentNumber, n) + '\n');
   }

@@ -3,6 +3,7 @@ import { dbOption, parseCommandArgs } from '../args';
 import { EXIT } from '../errors';
 import type { Io } from '../io';
 import { runMessages } from '../messages';
+import { DEFAULT_RUN_FORMATS, parseFormats } from '../run/formats';
 import { formatSummary, runPipeline } from '../run/pipeline';
 import { resolveDbPath } from '../warehouse';
 
@@ -14,6 +15,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     out: { type: 'string', short: 'o' },
     json: { type: 'boolean' },
     config: { type: 'string' },
+    format: { type: 'string', short: 'f' },
     feedback: { type: 'boolean' },
   });
   if (help) {
@@ -27,6 +29,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
       outDir: resolve(io.cwd, values.out ?? 'out'),
       periods: (values.period as string[] | undefined) ?? [],
       configPath: values.config === undefined ? undefined : resolve(io.cwd, values.config),
+      formats: parseFormats(values.format, DEFAULT_RUN_FORMATS),
       feedback: Boolean(values.feedback),
     },
     io,

@@ -1,8 +1,8 @@
 import { bilingual } from './bilingual';
 
 export const reportMessages = {
-  summary: 'write the quarterly bulletin (PDF, GB/T 9704 form) for the city or one unit',
-  help: `Usage: nrp report --period P [--db FILE] [--unit U] [--out DIR] [--format pdf,xlsx] [--issue] [--config FILE]
+  summary: 'write the quarterly bulletin (PDF in GB/T 9704 form, one HTML file, a workbook) for the city or one unit',
+  help: `Usage: nrp report --period P [--db FILE] [--unit U] [--out DIR] [--format pdf,html,xlsx] [--issue] [--config FILE]
 
 Writes the quarterly bulletin 关于…主要目标任务进展情况的通报 as a PDF, from mart_indicator_progress,
 the key-task marts (四、重点工作推进情况 and the annex 重点工作任务进展清单) and mart_submission_status
@@ -11,8 +11,10 @@ the key-task marts (四、重点工作推进情况 and the annex 重点工作任
   --unit     a bulletin for one unit (code, name or alias: 330481, 海宁市, 海宁)
   --out      folder to write to (default: the current folder); the file is
              bulletin-<P>.pdf, or bulletin-<P>-<unit code>.pdf with --unit
-  --format   one or more of pdf (default) and xlsx, comma-separated: xlsx writes the bulletin's
-             tables as a workbook (bulletin-<P>.xlsx) from the same figures
+  --format   one or more of pdf (default), html and xlsx, comma-separated. The HTML is one file that
+             opens offline (scripts, data and fonts inside): the same figures and sentences as the
+             PDF, the year's quarters switchable in place, a unit selector, tooltips, sortable
+             tables. xlsx writes the bulletin's tables as a workbook (bulletin-<P>.xlsx)
   --issue    record the city bulletin as issued: its figures become the published values that a
              later bulletin for the same period footnotes when a unit's resubmission changes them;
              issuing the same number again with other figures is refused (give a new number)
@@ -24,8 +26,8 @@ Exit codes: 0 written, 1 no data or configuration for the period, 2 usage error.
 
 Examples:
   nrp report --period 2023Q2
-  nrp report --period 2023Q2 --unit 海宁市 --out out/
-  nrp report --period 2023Q2 --format pdf,xlsx`,
+  nrp report --period 2023Q2 --format pdf,html,xlsx
+  nrp report --period 2023Q2 --unit 海宁市 --out out/`,
   needPeriod: bilingual('请用 --period 指定报告期，如 --period 2023Q2', 'give the period: --period 2023Q2'),
   badPeriod: (raw: string) =>
     bilingual(`无法识别的报告期“${raw}”`, `cannot read the period "${raw}"; write it as 2023Q2, 2023年第二季度 or 2023年1-6月`),
@@ -54,7 +56,10 @@ Examples:
     '--issue records the city bulletin only; a one-unit edition carries the city bulletin’s number',
   ),
   loading: 'reading the marts',
-  rendering: 'drawing the charts and setting the PDF',
+  rendering: (formats: string[]) => `writing the bulletin (${formats.join(', ')})`,
+  badFormat: (raw: string, known: string[]) =>
+    bilingual(`无法识别的输出格式“${raw}”`, `unknown format "${raw}": give ${known.join(', ')} or a comma list of them (${known.join(',')})`),
+  stageHtml: (p: string) => `html ${p} / 网页版`,
   wrote: (file: string, bytes: number) => `wrote ${file} (${(bytes / 1024).toFixed(0)} KB)`,
   issued: (documentNumber: string, n: number) => `recorded ${documentNumber} as issued (${n} published values)`,
 };

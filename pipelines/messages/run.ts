@@ -2,18 +2,19 @@ import { bilingual } from './bilingual';
 
 export const runMessages = {
   summary: 'ingest the inbox, build, draw the charts and write the bulletin for a period',
-  help: `Usage: nrp run --period P [--inbox DIR] [--db FILE] [--out DIR] [--config FILE] [--feedback] [--json]
+  help: `Usage: nrp run --period P [--inbox DIR] [--db FILE] [--out DIR] [--format pdf,html,xlsx] [--config FILE] [--feedback] [--json]
 
 One command from new files to a bulletin:
   1. ingest every file in the inbox that is not loaded yet (same bytes are skipped),
   2. build the models and run the data tests,
   3. draw each chart of each period once, for its file (OUT/charts/<P>/*.svg) and the bulletin,
-  4. write the bulletin of each period (OUT/bulletin-<P>.pdf) and its tables as a workbook
-     (OUT/bulletin-<P>.xlsx).
+  4. write the bulletin of each period in each format: OUT/bulletin-<P>.pdf, OUT/bulletin-<P>.html
+     (one offline page) and OUT/bulletin-<P>.xlsx (its tables as a workbook).
   --period   a quarter (2023Q2, 2023年第二季度, …); repeat it for several, or give a year
              (2023) for every quarter of that year that has submissions
   --inbox    folder of the units' files (default: inbox)
   --out      folder for charts and bulletins (default: out)
+  --format   the bulletin's formats, a comma list (default: pdf,html,xlsx; see nrp report --help)
   --config   bulletin configuration (default: reports/bulletin.config.json): number and date per period
   --feedback also write each unit's feedback workbook (OUT/feedback/<P>/反馈-<unit>-<P>.xlsx, as
              nrp feedback writes them)

@@ -8,7 +8,7 @@ import { periodCode } from '../period';
 import { progress } from '../progress';
 import { withWriteWarehouse } from '../warehouse';
 import { feedbackDir, feedbackRequests, writeFeedbackWorkbooks } from './feedback';
-import { BULLETIN_FORMATS, type BulletinFormat } from './formats';
+import { DEFAULT_RUN_FORMATS, modelRequests, REPORT_FORMATS } from './formats';
 import { choosePeriods, parseWanted } from './periods';
 import { cityStatus, type RunSummary } from './summary';
 
@@ -23,22 +23,23 @@ export interface RunOptions {
   periods: string[];
   /** The bulletin configuration (default: reports/bulletin.config.json). */
   configPath?: string;
-  /** The bulletin's formats to write (default: every one of BULLETIN_FORMATS: the PDF and the workbook). */
-  formats?: readonly BulletinFormat[];
+  /** The bulletin's formats (`nrp run --format`; default pdf, html and xlsx). */
+  formats?: string[];
   /** Also write each reporting unit's feedback workbook, into OUT/feedback/<P>/. */
   feedback?: boolean;
 }
 
 /**
  * The whole job, in one session of the warehouse: ingest what is new in the inbox, build, and
- * read the bulletin model of every period asked for; then, the warehouse closed, per period draw
- * each chart once and write the chart files and the bulletin (in each of its formats) from the same
- * drawings, and with `feedback` each unit's workbook. The same library functions as `nrp charts`,
- * `nrp report` and `nrp feedback`. A rejected file does not stop the run (exit 1 at
- * the end); any other failure does.
+ * read the bulletin model of every period asked for (and, for the HTML, the year's earlier
+ * quarters); then, the warehouse closed, per period draw each chart once and write the chart
+ * files and the bulletin in each format (formats.ts) from the same model and drawings, and with
+ * `feedback` each unit's workbook. The same library functions as `nrp charts`, `nrp report` and
+ * `nrp feedback`. A rejected file does not stop the run (exit 1 at the end); any other failure does.
  */
 export async function runPipeline(options: RunOptions, io: Io): Promise<RunSummary> {
   const wanted = parseWanted(options.periods);
+  const formats = options.formats ?? DEFAULT_RUN_FORMATS;
   if (!existsSync(options.inbox) || !statSync(options.inbox).isDirectory()) throw CliError.usage(runMessages.noInbox(options.inbox));
   const stages: RunSummary['stages'] = [];
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
@@ -67,14 +68,20 @@ export async function runPipeline(options: RunOptions, io: Io): Promise<RunSumma
     const built = await timed(runMessages.stageBuild, () => buildWarehouse(wh, { progress: steps }));
     if (ingest.rejected > 0) io.stderr(formatReport({ ...ingest, files: ingest.files.filter((f) => f.status === 'rejected') }) + '\n');
     const periods = choosePeriods(wanted, built.periods);
-    const models = await reports.readBulletinModels(wh, config, periods.map((period) => ({ period })), configPath);
-    const unitModels = options.feedback ? await reports.readBulletinModels(wh, config, feedbackRequests(models), configPath) : [];
+    const builtPeriods = new Set(built.periods);
+    const requests = modelRequests(periods, undefined, formats, (p) => p in config.periods && builtPeriods.has(p));
+    const models = await reports.readBulletinModels(wh, config, requests, configPath);
+    const asked = new Set(periods.map(periodCode));
+    const unitModels = options.feedback
+      ? await reports.readBulletinModels(wh, config, feedbackRequests(models.filter((m) => asked.has(m.period.code))), configPath)
+      : [];
     return { ingest, periods, models, unitModels };
   });
 
   const status: RunSummary['status'] = {};
   const outputs: RunSummary['outputs'] = [];
-  for (const model of models) {
+  const asked = new Set(periods.map(periodCode));
+  for (const model of models.filter((m) => asked.has(m.period.code))) {
     const p = model.period.code;
     status[p] = cityStatus(model);
     const chartDir = join(options.outDir, 'charts', p);
@@ -85,10 +92,10 @@ export async function runPipeline(options: RunOptions, io: Io): Promise<RunSumma
       return drawn;
     });
     const files: string[] = [];
-    for (const format of options.formats ?? BULLETIN_FORMATS) {
-      const file = join(options.outDir, reports.bulletinFileName(model, format.name));
-      await timed(format.stage(p), async () => {
-        const bytes = await format.render(model, { charts, drawings });
+    for (const format of formats) {
+      const file = join(options.outDir, reports.bulletinFileName(model, REPORT_FORMATS[format].extension));
+      await timed(REPORT_FORMATS[format].stage(p), async () => {
+        const bytes = await REPORT_FORMATS[format].render({ model, models, drawn: { charts, drawings } });
         writeFileAtomic(file, bytes);
         io.stderr(reportMessages.wrote(file, bytes.length) + '\n');
       });

@@ -18,13 +18,13 @@ describe('nrp run --feedback', () => {
     const out = join(dir, 'out');
     const r = await nrp(['run', '--period', '2023Q3', '--inbox', await sampleInbox(), '--db', db, '--out', out, '--feedback']);
     expect(r.code, r.stderr.slice(-2000)).toBe(1);
-    expect(readdirSync(out).filter((f) => f.startsWith('bulletin-')).sort()).toEqual(['bulletin-2023Q3.pdf', 'bulletin-2023Q3.xlsx']);
+    expect(readdirSync(out).filter((f) => f.startsWith('bulletin-')).sort()).toEqual(['bulletin-2023Q3.html', 'bulletin-2023Q3.pdf', 'bulletin-2023Q3.xlsx']);
     const units = await withReadWarehouse(db, (wh) => wh.all<{ unit_name: string }>(
       "select distinct unit_name from mart_indicator_progress where period = '2023Q3' and unit_kind <> 'aggregate'"));
     expect(readdirSync(join(out, 'feedback', '2023Q3')).sort()).toEqual(units.map((u) => `反馈-${u.unit_name}-2023Q3.xlsx`).sort());
     expect(r.stderr).toContain(`2023Q3 bulletin 通报: ${join(out, 'bulletin-2023Q3.xlsx')}`);
     expect(r.stderr).toContain(`2023Q3 feedback 反馈: ${join(out, 'feedback', '2023Q3')}`);
-    expect(r.stderr).toMatch(/bulletin 2023Q3 [\d.]+ s, workbook 2023Q3 [\d.]+ s, feedback 2023Q3 [\d.]+ s/);
+    expect(r.stderr).toMatch(/bulletin 2023Q3 [\d.]+ s, html 2023Q3 [\d.]+ s, workbook 2023Q3 [\d.]+ s, feedback 2023Q3 [\d.]+ s/);
 
     // Without --feedback, the bulletin in both formats and no feedback.
     const plain = await nrp(['run', '--period', '2023Q3', '--inbox', await sampleInbox(), '--db', db, '--out', join(dir, 'plain')]);

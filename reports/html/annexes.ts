@@ -1,0 +1,111 @@
+import { chineseNumber, joinNames, percent, STATUS_LABEL, timestamp } from '../format';
+import { expectedTables, missingUnits } from '../model/lookup';
+import { rowFigures } from './cells';
+import type { QuarterContext } from './context';
+import { figure } from './figures';
+import { el, text } from './markup';
+import { cell, lightMark, statusCell, table, type Cell, type Column, type Row } from './tables';
+
+/**
+ * 附件1 (every indicator: the unit × indicator table of the city bulletin, or the unit's own
+ * table beside the city's figure) and 附件2 (the submissions the figures come from, and the
+ * warnings raised when they were loaded), as the PDF's annexes have them.
+ */
+
+export function annexHead(ctx: QuarterContext, n: number, title: string): string {
+  return el('p', { class: 'annex-label' }, text(`附件${n}`)) + el('h2', { class: 'annex-title', id: ctx.id(`annex-${n}`) }, text(title));
+}
+
+export function annexOne(ctx: QuarterContext, no: number, title: string): string {
+  const aggregates = ctx.model.units.filter((u) => u.kind === 'aggregate').map((u) => u.name).join('、');
+  const other = ctx.chart('matrix-other_indicators');
+  return el(
+    'section',
+    { class: 'annex' },
+    annexHead(ctx, no, title),
+    ctx.isCity ? cityMatrix(ctx) : unitTable(ctx),
+    el('p', { class: 'note' }, text(`说明：各单位格内上为累计完成（比率类为实际值），下为完成率；底色浅红为红灯、浅黄为黄灯、灰色为未报送。${aggregates}按已报送成员单位汇总，不含未报送单位。`)),
+    ctx.notes(ctx.model.rows),
+    other ? figure(ctx, other) : '',
+  );
+}
+
+/** One row per indicator, one column per unit and aggregate: the figure, its completion, the light as the cell's tint and mark. */
+function cityMatrix(ctx: QuarterContext): string {
+  const { model } = ctx;
+  const columns: Column[] = [{ label: '指标', left: true }, { label: `${model.city.name}目标` }, ...model.units.map((u) => ({ label: u.shortName }))];
+  const rows: Row[] = model.indicators.map((ind) => {
+    const city = ctx.row(model.city.code, ind.code);
+    const cells: (Cell | string)[] = model.units.map((u) => {
+      const r = ctx.row(u.code, ind.code);
+      if (!r) return '';
+      const base = { className: `u-${u.code} fill-${r.status}` };
+      if (r.status === 'missing') return { ...base, html: text(STATUS_LABEL.missing) };
+      const second = r.kind === 'cumulative' && r.completion_pct !== null ? `<br><span class="pct">${text(percent(r.completion_pct))}</span>` : '';
+      const mark = r.status === 'red' || r.status === 'yellow' ? lightMark(r.status) : '';
+      return { ...base, html: `${mark}${ctx.value(r, rowFigures(r).value)}${second}` };
+    });
+    return { cells: [cell(ind.name), city ? rowFigures(city).target : '—', ...cells] };
+  });
+  return table(columns, rows, { className: 'annex-matrix' });
+}
+
+/** The unit edition: every indicator of the unit, its rank among the units, and the city's figure beside it. */
+function unitTable(ctx: QuarterContext): string {
+  const { model } = ctx;
+  const columns: Column[] = [
+    { label: '指标', sort: 'text', left: true },
+    { label: '年度目标' },
+    { label: '累计完成（实际值）' },
+    { label: '完成率', sort: 'num' },
+    { label: '序时进度' },
+    { label: `${model.city.name}排名`, sort: 'num' },
+    { label: '亮灯', sort: 'num' },
+    { label: model.city.name },
+  ];
+  const rows: Row[] = model.indicators.map((ind) => {
+    const own = ctx.row(model.scope.code, ind.code);
+    const city = ctx.row(model.city.code, ind.code);
+    if (!own) return { cells: [cell(ind.name, ind.name), '—', '—', '—', '—', '—', '—', '—'] };
+    const f = rowFigures(own);
+    return {
+      unit: own.unit_code,
+      cells: [cell(ind.name, ind.name), f.target, { html: ctx.value(own, f.value) }, cell(f.pct, own.completion_pct), f.expected, cell(own.rank === null ? '—' : String(own.rank), own.rank), statusCell(own.status), city ? rowFigures(city).value : '—'],
+    };
+  });
+  return table(columns, rows);
+}
+
+/** 附件2: 一、报送数据 (every submission used: version, file, sha256, load time, rows); 二、载入校验提示. */
+export function annexTwo(ctx: QuarterContext, no: number, title: string): string {
+  const { model } = ctx;
+  const inScope = (code: string) => ctx.isCity || code === model.scope.code;
+  const used = model.submissions.filter((s) => s.arrived && inScope(s.unit_code));
+  const sources = table(
+    [{ label: '单位', sort: 'text', left: true }, { label: '报送表', sort: 'text' }, { label: '版本', sort: 'num' }, { label: '文件名', left: true }, { label: 'SHA-256', left: true }, { label: '载入时间', sort: 'text' }, { label: '行数', sort: 'num' }],
+    used.map((s) => ({
+      unit: s.unit_code,
+      cells: [cell(s.unit_name, s.unit_name), cell(s.table_name, s.table_name), cell(String(s.version), s.version), s.file_name ?? '', { html: el('code', {}, text(s.sha256 ?? '')), className: 'hash' }, cell(timestamp(s.loaded_at ?? ''), s.loaded_at), cell(String(s.row_count), s.row_count)],
+    })),
+  );
+  const tables = expectedTables(model);
+  const missing = missingUnits(model).filter((u) => inScope(u.code)).map((u) => u.name);
+  const warnings = used.flatMap((s) => s.warnings.map((w) => ({ s, w })));
+  const warningList = warnings.length === 0
+    ? el('p', { class: 'note' }, '本期报送数据载入时未产生校验提示。')
+    : table(
+        [{ label: '序号', sort: 'num' }, { label: '单位', sort: 'text', left: true }, { label: '报送表' }, { label: '版本' }, { label: '提示内容', left: true }],
+        warnings.map(({ s, w }, i) => ({ unit: s.unit_code, cells: [cell(String(i + 1), i + 1), cell(s.unit_name, s.unit_name), s.table_name, String(s.version), w.replace(/\n/g, ' / ')] })),
+      );
+  return el(
+    'section',
+    { class: 'annex' },
+    annexHead(ctx, no, title),
+    el('h3', {}, '一、报送数据'),
+    sources,
+    el('p', { class: 'note' }, text(`说明：同一单位同一报送表有多个版本时，取最新版本（版本号最大者）。各单位应报送${tables.join('、')}${chineseNumber(tables.length)}张表。`)),
+    missing.length ? el('p', { class: 'note' }, text(`未按时报送的单位：${joinNames(missing)}。`)) : '',
+    el('h3', {}, '二、载入校验提示'),
+    warningList,
+  );
+}

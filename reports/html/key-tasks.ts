@@ -1,0 +1,152 @@
+import { STATUS_STYLE } from '../charts/theme';
+import { chineseDate, percent } from '../format';
+import type { KeyTaskProgressRow, KeyTaskSummaryRow } from '../mart';
+import type { QuarterContext } from './context';
+import { annexHead } from './annexes';
+import { BuildContext } from '../pdf/context';
+import { el, text } from './markup';
+import { cell, table, type Cell, type Column, type Row } from './tables';
+
+/**
+ * 重点工作 (docs/spec/key-tasks.md, "In the bulletin"), from the model's `keyTasks`: the counts of
+ * the city's milestones by status (mart_key_task_summary), a table by section and by division,
+ * the milestones that are overdue, lagging or not reported with their lead and reported problem;
+ * and an annex that lists every milestone with its status, filterable by status, section and
+ * division. Status names, lights and their order are the mart's (the seed's), never code. A
+ * one-unit edition lists the milestones of the tasks that name the unit.
+ */
+
+type Light = KeyTaskProgressRow['light'];
+type StatusCode = KeyTaskProgressRow['status_code'];
+
+const LIGHT_WORD: Record<Light, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', grey: '灰灯' };
+/** The lights' shapes are the indicators' (grey, like 未报送, a cross). */
+const LIGHT_GLYPH: Record<Light, string> = { green: STATUS_STYLE.green.glyph, yellow: STATUS_STYLE.yellow.glyph, red: STATUS_STYLE.red.glyph, grey: STATUS_STYLE.missing.glyph };
+const SEVERITY: Record<Light, number> = { green: 0, grey: 1, yellow: 2, red: 3 };
+const COUNT_COLUMN: Record<StatusCode, keyof KeyTaskSummaryRow> = {
+  done_on_time: 'done_on_time', done_late: 'done_late', overdue: 'overdue', lagging: 'lagging', on_track: 'on_track', not_reported: 'not_reported',
+};
+
+export function hasKeyTasks(ctx: QuarterContext): boolean {
+  return ctx.model.keyTasks.milestones.length > 0;
+}
+
+function lightCell(light: Light | null, word?: string): Cell {
+  if (light === null) return cell('—');
+  return { html: `<span class="light k-${light}"><span class="glyph" aria-hidden="true">${text(LIGHT_GLYPH[light])}</span>${text(word ?? LIGHT_WORD[light])}</span>`, v: SEVERITY[light] };
+}
+
+/** The statuses the period's milestones have, in the seed's order, with their names. */
+function statuses(milestones: readonly KeyTaskProgressRow[]): { code: StatusCode; name: string; order: number }[] {
+  const seen = new Map<StatusCode, { code: StatusCode; name: string; order: number }>();
+  for (const m of milestones) seen.set(m.status_code, { code: m.status_code, name: m.status_name, order: m.status_order });
+  return [...seen.values()].sort((a, b) => a.order - b.order);
+}
+
+export function keyTaskSection(ctx: QuarterContext, heading: string): string {
+  const { milestones, summary } = ctx.model.keyTasks;
+  const present = statuses(milestones);
+  const city = summary.find((s) => s.scope_kind === 'city');
+  const tasks = new Set(milestones.map((m) => m.task_code)).size;
+  const parts: string[] = [];
+  // 附件N as the PDF numbers it (reports/text/outline.ts).
+  const annexNo = new BuildContext(ctx.model, []).annexNo('keyTasks');
+  if (ctx.isCity && city) {
+    const counts = present.map((s) => `${s.name}${city[COUNT_COLUMN[s.code]]}个`).join('、');
+    const rate = city.on_time_rate === null ? '' : `；已到期节点${city.due_count}个，节点按期完成率${percent(city.on_time_rate)}`;
+    parts.push(el('p', {}, text(`${ctx.model.city.name}${tasks}项重点工作共${city.milestones}个节点：${counts}${rate}。`)));
+    parts.push(summaryTable(ctx, present, summary.filter((s) => s.scope_kind === 'section'), '任务板块', `表${ctx.nextTable()}　重点工作推进情况（按任务板块）`));
+    parts.push(summaryTable(ctx, present, summary.filter((s) => s.scope_kind === 'division'), '牵头处室', `表${ctx.nextTable()}　重点工作推进情况（按牵头处室）`));
+  } else {
+    parts.push(el('p', {}, text(`涉及${ctx.scopeName}的重点工作${tasks}项、节点${milestones.length}个，各节点进展见附件${annexNo}。`)));
+  }
+  const flagged = milestones.filter((m) => m.status_code === 'overdue' || m.status_code === 'lagging' || m.status_code === 'not_reported');
+  if (flagged.length) {
+    const names = statuses(flagged).map((s) => s.name).join('、');
+    parts.push(el('p', {}, text(`${names}的节点如下（全部节点见附件${annexNo}）：`)));
+    parts.push(milestoneTable(ctx, flagged, `表${ctx.nextTable()}　${names}的重点工作节点`, false));
+  }
+  return el('section', { id: ctx.id('key-tasks') }, el('h2', {}, text(heading)), ...parts);
+}
+
+function summaryTable(ctx: QuarterContext, present: ReturnType<typeof statuses>, rows: KeyTaskSummaryRow[], scopeLabel: string, caption: string): string {
+  const columns: Column[] = [
+    { label: scopeLabel, sort: 'text', left: true },
+    { label: '节点数', sort: 'num' },
+    { label: '已到期', sort: 'num' },
+    ...present.map((s) => ({ label: s.name, sort: 'num' as const })),
+    { label: '节点按期完成率', sort: 'num' },
+    { label: '节点完成率', sort: 'num' },
+    { label: '亮灯', sort: 'num' },
+  ];
+  const city = ctx.model.keyTasks.summary.find((s) => s.scope_kind === 'city');
+  const line = (s: KeyTaskSummaryRow, foot: boolean): Row => ({
+    foot,
+    cells: [
+      cell(s.scope_kind === 'section' ? `${s.scope_code}、${s.scope_name}` : s.scope_name, s.display_order),
+      cell(String(s.milestones), s.milestones),
+      cell(String(s.due_count), s.due_count),
+      ...present.map((p) => cell(String(s[COUNT_COLUMN[p.code]]), s[COUNT_COLUMN[p.code]] as number)),
+      cell(percent(s.on_time_rate), s.on_time_rate),
+      cell(percent(s.completion_pct), s.completion_pct),
+      lightCell(s.light),
+    ],
+  });
+  return table(columns, [...rows.map((s) => line(s, false)), ...(city ? [line(city, true)] : [])], { caption });
+}
+
+/** Milestones as a table; `full` adds 形象进度, 完成日期, 进展情况 and 下步举措 (the annex). */
+function milestoneTable(ctx: QuarterContext, rows: readonly KeyTaskProgressRow[], caption: string | undefined, full: boolean, id?: string): string {
+  const columns: Column[] = [
+    { label: '任务', sort: 'text', left: true },
+    { label: '节点', left: true },
+    { label: '牵头处室', sort: 'text', nowrap: true },
+    { label: '时间节点', sort: 'text', nowrap: true },
+    ...(full ? [{ label: '序时进度', sort: 'num' as const }, { label: '形象进度', sort: 'num' as const }] : []),
+    { label: '状态', sort: 'num', nowrap: true },
+    ...(full ? [{ label: '完成日期', sort: 'text' as const, nowrap: true }, { label: '进展情况', left: true }] : []),
+    { label: '存在问题', left: true },
+    ...(full ? [{ label: '下步举措', left: true }] : []),
+  ];
+  const body: Row[] = rows.map((m) => ({
+    data: { status: m.status_code, section: m.section, lead: m.lead_code },
+    cells: [
+      cell(`${m.task_code} ${m.task_title}`, `${String(m.section_order).padStart(3, '0')}${String(m.task_no).padStart(3, '0')}`),
+      cell(`${m.milestone_no}. ${m.milestone}`),
+      cell(m.lead, m.lead_order),
+      cell(chineseDate(m.due_date), m.due_date),
+      ...(full ? [cell(percent(m.schedule_pct), m.schedule_pct), cell(percent(m.progress_pct), m.progress_pct)] : []),
+      { ...lightCell(m.light, m.status_name), v: m.status_order },
+      ...(full ? [cell(m.completed_on ? chineseDate(m.completed_on) : '—', m.completed_on ?? ''), m.report_text ?? '—'] : []),
+      m.problems ?? '—',
+      ...(full ? [m.next_steps ?? '—'] : []),
+    ],
+  }));
+  return table(columns, body, { caption, id, className: 'milestones' });
+}
+
+/** 附件 重点工作任务进展清单: every milestone, with the filters (status, section, lead division) the page's script applies. */
+export function keyTaskAnnex(ctx: QuarterContext, n: number, title: string): string {
+  const { milestones } = ctx.model.keyTasks;
+  const tableId = ctx.id('milestones');
+  const options = (pairs: [string, string][]) => [el('option', { value: '' }, '全部'), ...pairs.map(([v, label]) => el('option', { value: v }, text(label)))].join('');
+  const unique = <T>(list: T[], key: (t: T) => string) => [...new Map(list.map((t) => [key(t), t])).values()];
+  const sections = unique(milestones, (m) => m.section).sort((a, b) => a.section_order - b.section_order);
+  const leads = unique(milestones, (m) => m.lead_code).sort((a, b) => a.lead_order - b.lead_order);
+  const select = (key: string, label: string, body: string) =>
+    el('label', {}, text(label), el('select', { 'data-filter': key, 'aria-controls': tableId }, body));
+  return el(
+    'section',
+    { class: 'annex' },
+    annexHead(ctx, n, title),
+    el(
+      'div',
+      { class: 'filters', role: 'group', 'aria-label': '筛选重点工作节点', 'data-table': tableId },
+      select('status', '状态', options(statuses(milestones).map((s) => [s.code, s.name]))),
+      select('section', '任务板块', options(sections.map((m) => [m.section, `${m.section}、${m.section_title}`]))),
+      select('lead', '牵头处室', options(leads.map((m) => [m.lead_code, m.lead]))),
+      el('output', { 'aria-live': 'polite', class: 'count' }, text(`共${milestones.length}个节点`)),
+    ),
+    milestoneTable(ctx, milestones, undefined, true, tableId),
+  );
+}

@@ -1,0 +1,169 @@
+import { chineseDate, chineseNumber } from '../format';
+import type { ProgressRow } from '../mart';
+import { rowsOfIndicator } from '../model/lookup';
+import { rankingOrder } from '../model/lookup';
+import { rowFigures } from './cells';
+import type { QuarterContext } from './context';
+import { figure } from './figures';
+import { el, text } from './markup';
+import { cell, statusCell, table, type Column } from './tables';
+
+/**
+ * The body of one quarter's bulletin, section by section as the PDF has it: 版头, title,
+ * addressees and opening; 一、总体情况; 二、主要目标完成情况 (table 1 and the overview chart);
+ * 三、分项进展 (each main target's indicators: paragraph, ranking table, chart); then the sections
+ * that follow (key tasks, problems, next steps) and the closing. The prose is the PDF's
+ * (prose.ts); the tables are the PDF's columns, sortable; the charts are drawn by the page.
+ */
+
+const paragraphs = (texts: readonly string[]) => texts.map((t) => el('p', {}, text(t))).join('');
+
+export function mastheadSection(ctx: QuarterContext): string {
+  const { issue } = ctx.model;
+  return el(
+    'header',
+    { class: 'doc-head' },
+    el('p', { class: 'issuer' }, text(issue.masthead)),
+    el('p', { class: 'docno' }, text(issue.documentNumber)),
+    '<hr class="red-rule">',
+    el('h1', { class: 'doc-title' }, ctx.prose.title.map(text).join('<br>')),
+    el('p', { class: 'addressee' }, text(ctx.prose.addressee)),
+    el('p', {}, text(ctx.prose.opening)),
+  );
+}
+
+export function section(heading: string, body: string, id?: string): string {
+  return el('section', { id }, el('h2', {}, text(heading)), body);
+}
+
+export function overviewSection(ctx: QuarterContext, heading: string): string {
+  return section(heading, paragraphs(ctx.prose.overview), ctx.id('overview'));
+}
+
+/** Table 1 (the main targets as the PDF prints them), the overview chart (图1) and the lights matrix of the main targets. */
+export function mainTargetsSection(ctx: QuarterContext, heading: string): string {
+  const { model } = ctx;
+  const rows = model.indicators
+    .filter((i) => i.mainTarget !== null)
+    .map((ind) => ctx.row(model.scope.code, ind.code))
+    .filter((r): r is ProgressRow => r !== undefined);
+  const n = ctx.nextTable();
+  const columns: Column[] = [
+    { label: '序号', sort: 'num' },
+    { label: '指标', sort: 'text', left: true },
+    { label: '年度目标' },
+    { label: '累计完成' },
+    { label: '完成率', sort: 'num' },
+    { label: '序时进度' },
+    { label: '差值（个百分点）', sort: 'num' },
+    { label: '亮灯', sort: 'num' },
+  ];
+  const body = table(
+    columns,
+    rows.map((r) => {
+      const f = rowFigures(r);
+      return {
+        cells: [
+          cell(chineseNumber(r.main_target ?? 0), r.main_target),
+          cell(r.indicator_name, r.indicator_name),
+          f.target,
+          { html: ctx.value(r, f.value) },
+          cell(f.pct, r.completion_pct),
+          f.expected,
+          cell(f.gap, f.gap === '—' ? null : Number(f.gap)),
+          statusCell(r.status),
+        ],
+      };
+    }),
+    { caption: `表${n}　${model.period.year}年${ctx.scopeName}主要目标任务完成情况` },
+  );
+  const overview = ctx.isCity ? ctx.chartsOfKind('overview')[0] : undefined;
+  const matrix = ctx.chart('matrix-main_targets');
+  return section(
+    heading,
+    paragraphs(ctx.prose.mainTargets) + body + ctx.notes(rows) + (overview ? figure(ctx, overview) : '') + (matrix ? figure(ctx, matrix) : ''),
+    ctx.id('main-targets'),
+  );
+}
+
+/** 三、分项进展: per main target （一）…, per indicator its paragraph, its ranking table and its chart (else the target's quarterly trend). */
+export function progressSection(ctx: QuarterContext, heading: string): string {
+  const { model } = ctx;
+  const unitChart = (code: string) => ctx.chart(`rank-${code}`) ?? ctx.chart(`rate-${code}`);
+  const families = model.mainTargets.map((family, i) => {
+    const blocks = family.indicators.map((ind) => {
+      const rows = rowsOfIndicator(model, ind.code);
+      const n = ctx.nextTable();
+      const chart = unitChart(ind.code);
+      return (
+        el('p', {}, text(ctx.prose.indicators.get(ind.code) ?? '')) +
+        rankingTable(ctx, rows, `表${n}　${ind.name}完成情况排名`) +
+        ctx.notes(rows) +
+        (chart ? figure(ctx, chart) : '')
+      );
+    });
+    // The quarterly trend where no indicator of the target compares the units (as the PDF chooses, bulletinChartsOf).
+    const compared = family.indicators.some((ind) => unitChart(ind.code));
+    const trend = ctx.isCity && !compared ? ctx.chart(`trend-main_target_${family.number}`) : undefined;
+    return el('section', { class: 'family' }, el('h3', {}, text(`（${chineseNumber(i + 1)}）${family.title}`)), ...blocks, trend ? figure(ctx, trend) : '');
+  });
+  return section(heading, families.join(''), ctx.id('progress'));
+}
+
+/** The PDF's ranking table: by rank, then unranked, then units that sent nothing, then the aggregates (kept at the foot when sorted). */
+function rankingTable(ctx: QuarterContext, rows: ProgressRow[], caption: string): string {
+  const cumulative = rows[0]?.kind === 'cumulative';
+  const columns: Column[] = [
+    { label: '排名', sort: 'num' },
+    { label: '单位', sort: 'text', left: true },
+    { label: cumulative ? '年度目标' : '目标' },
+    { label: cumulative ? '累计完成' : '实际值', sort: 'num' },
+    ...(cumulative ? [{ label: '完成率', sort: 'num' as const }] : []),
+    { label: '差值（个百分点）', sort: 'num' },
+    { label: '亮灯', sort: 'num' },
+  ];
+  const body = rankingOrder(rows).map((r) => {
+    const f = rowFigures(r);
+    return {
+      unit: r.unit_code,
+      foot: r.unit_kind === 'aggregate',
+      className: r.unit_code === ctx.model.scope.code && !ctx.isCity ? 'scope' : undefined,
+      cells: [
+        cell(r.rank === null ? '—' : String(r.rank), r.rank),
+        cell(r.unit_name, r.unit_name),
+        f.target,
+        { html: r.status === 'missing' ? text(f.value) : ctx.value(r, f.value), v: r.actual },
+        ...(cumulative ? [cell(f.pct, r.completion_pct)] : []),
+        cell(f.gap, f.gap === '—' ? null : Number(f.gap)),
+        statusCell(r.status),
+      ],
+    };
+  });
+  return table(columns, body, { caption });
+}
+
+export function problemsSection(ctx: QuarterContext, heading: string): string {
+  return section(heading, paragraphs(ctx.prose.problems), ctx.id('problems'));
+}
+
+export function nextStepsSection(ctx: QuarterContext, heading: string): string {
+  return section(heading, paragraphs(ctx.prose.nextSteps), ctx.id('next-steps'));
+}
+
+/** 附件说明, the issuing body and date, and the 版记 (抄送, 印发). */
+export function closingSection(ctx: QuarterContext, annexes: string[]): string {
+  const { issue } = ctx.model;
+  const date = chineseDate(issue.issuedOn);
+  return el(
+    'footer',
+    { class: 'doc-end' },
+    el('div', { class: 'annex-list' }, el('span', {}, '附件：'), el('ol', {}, annexes.map((a, i) => el('li', {}, el('a', { href: `#${ctx.id(`annex-${i + 1}`)}` }, text(`${i + 1}．${a}`)))).join(''))),
+    el('p', { class: 'signature' }, text(issue.issuer), '<br>', text(date)),
+    el(
+      'div',
+      { class: 'record' },
+      issue.copyTo ? el('p', {}, text(`抄送：${issue.copyTo}`)) : '',
+      el('p', { class: 'printed' }, el('span', {}, text(issue.printedBy)), el('span', {}, text(`${date}印发`))),
+    ),
+  );
+}

@@ -13,16 +13,27 @@ export interface RegistryRow {
   latest: boolean;
 }
 
+/** Who a file is from and for when (identify.ts), and for a CSV the one table it holds. */
+export interface SubmissionKey {
+  unitCode: string;
+  period: string;
+  /** A CSV's table (from its name); a workbook's tables are those its bytes were loaded as. */
+  table?: string;
+}
+
 /**
- * The registry rows holding these bytes, when every one is still the latest version (or, with
- * `anyVersion`, when they were loaded at all): a duplicate. Which version is the latest is
- * the registry view submission_versions' to say (sql/migrations/030), nobody else's.
+ * The registry rows holding these bytes for the same unit (or division) and period (and, for a
+ * CSV, table), when every one is still the latest version (or, with `anyVersion`, when they were
+ * loaded at all): a duplicate. Bytes loaded for another unit, period or table do not count: a
+ * CSV's unit and period come from its name, so 南湖区_2023Q2_指标进度.csv holding the same bytes
+ * as 南湖区_2023Q1_指标进度.csv (figures that did not change) is Q2's submission. Which version
+ * is the latest is the registry view submission_versions' to say (sql/migrations/030).
  */
-export async function duplicateOf(wh: Warehouse, sha256: string, anyVersion: boolean): Promise<RegistryRow[] | undefined> {
+export async function duplicateOf(wh: Warehouse, sha256: string, key: SubmissionKey, anyVersion: boolean): Promise<RegistryRow[] | undefined> {
   const rows = await wh.all<RegistryRow>(
     `select submission_id, unit_code, period, table_name, sheet_name, version, row_count, is_latest as latest
-     from submission_versions where sha256 = ? order by table_name`,
-    [sha256],
+     from submission_versions where sha256 = ? and unit_code = ? and period = ?${key.table ? ' and table_name = ?' : ''} order by table_name`,
+    [sha256, key.unitCode, key.period, ...(key.table ? [key.table] : [])],
   );
   return rows.length > 0 && (anyVersion || rows.every((r) => r.latest)) ? rows : undefined;
 }

@@ -9,7 +9,8 @@
  *     rows in `submissions` (version = previous + 1 per unit × period × table) and the rows in
  *     raw_indicator_progress / raw_land_supply / raw_patches, each with its source_row. A file with
  *     any error loads nothing. A file whose bytes (sha256) are already the latest version of every
- *     table they hold is reported as `duplicate` and not loaded again.
+ *     table they hold for the same unit and period (and table, for a CSV) is reported as
+ *     `duplicate` and not loaded again; the same bytes under another unit's or period's name load.
  *
  *   validateFiles(paths, options?) → Promise<IngestReport>
  *     The same checks on an in-memory warehouse with the seeds; nothing is written. With

@@ -56,11 +56,6 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
   report.sha256 = sniffed.sha256 ?? null;
   if (!('bytes' in sniffed)) return reject(error(sniffed.code, sniffed.text));
 
-  if (!ctx.dryRun) {
-    const dup = await duplicateOf(wh, sniffed.sha256, ctx.onlyNew ?? false);
-    if (dup) return asDuplicate(report, dup, ctx.units);
-  }
-
   // the workbook parts zipProblem inflated and verified, by local header offset: the direct reader takes them from here
   const inflatedParts = new Map<number, Buffer>();
   if (sniffed.form === 'workbook') {
@@ -90,6 +85,12 @@ export async function processFile(wh: Warehouse, path: string, ctx: ProcessConte
       report.unit_name = unit.name;
     }
     if (period) report.period = periodCode(period);
+    // the same bytes as the latest version of this unit × period (× table, for a CSV): nothing to load
+    if (!ctx.dryRun && unit && period && identityErrors.length === 0) {
+      const table = sniffed.form === 'csv' ? landed.tables[0]?.table.name : undefined;
+      const dup = await duplicateOf(wh, sniffed.sha256, { unitCode: unit.code, period: periodCode(period), table }, ctx.onlyNew ?? false);
+      if (dup) return asDuplicate(report, dup, ctx.units);
+    }
 
     const checked = period
       ? await checkTables(wh, landed.tables, period, { path, file, bytes: sniffed.bytes, tempDir, limits, temps })

@@ -34,10 +34,10 @@ import { ingestMessages } from '../messages';
 import { parsePeriod, periodCode } from '../period';
 import { loadSeeds, migrate, Warehouse } from '../warehouse';
 import { installRuleMacros } from '../models/macros';
-import { loadUnits } from './identity';
-import { processFile } from './process';
+import { runBatch, type BatchContext } from './batch';
+import { loadDivisions, loadUnits } from './identity';
 import { ingestSql, sqlString } from './sql';
-import type { IngestOptions, IngestReport } from './types';
+import type { FileReport, IngestOptions, IngestReport } from './types';
 
 export type { FileReport, IngestIssue, IngestOptions, IngestPath, IngestReport, TableLoad } from './types';
 export { formatReport, formatIssue } from './report';
@@ -57,16 +57,47 @@ function summarise(dryRun: boolean, files: IngestReport['files']): IngestReport 
   };
 }
 
+/** Files per batch, and bytes: a call with more is taken in slices, each loaded before the next is read. */
+const BATCH_FILES = 500;
+const BATCH_BYTES = 256 * 1024 * 1024;
+
+function slices(files: string[]): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  for (const f of files) {
+    let size = 0;
+    try {
+      size = statSync(f).size;
+    } catch {
+      size = 0; // reading it says why it cannot be read
+    }
+    if (current.length > 0 && (current.length >= BATCH_FILES || bytes + size > BATCH_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(f);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+async function runAll(wh: Warehouse, files: string[], ctx: Omit<BatchContext, 'onFile'>, options: IngestOptions): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  let index = 0;
+  for (const slice of slices(files)) {
+    reports.push(...(await runBatch(wh, slice, { ...ctx, onFile: (path) => options.onFile?.(path, index++, files.length) })));
+  }
+  return reports;
+}
+
 export async function ingestFiles(wh: Warehouse, paths: string[], options: IngestOptions = {}): Promise<IngestReport> {
   const files = expandPaths(paths);
   await installMacros(wh);
-  const units = await loadUnits(wh);
-  const reports = [];
-  for (const [i, f] of files.entries()) {
-    options.onFile?.(f, i, files.length);
-    reports.push(await processFile(wh, f, { dryRun: false, hist: '', units, onlyNew: options.onlyNew }));
-  }
-  return summarise(false, reports);
+  const who = { units: await loadUnits(wh), divisions: await loadDivisions(wh) };
+  return summarise(false, await runAll(wh, files, { dryRun: false, hist: '', who, onlyNew: options.onlyNew }, options));
 }
 
 export async function validateFiles(paths: string[], options: IngestOptions & { historyDb?: string } = {}): Promise<IngestReport> {
@@ -86,13 +117,8 @@ export async function validateFiles(paths: string[], options: IngestOptions & { 
         hist = ''; // locked or older: no previous-period warnings, the checks still run
       }
     }
-    const units = await loadUnits(wh);
-    const reports = [];
-    for (const [i, f] of files.entries()) {
-      options.onFile?.(f, i, files.length);
-      reports.push(await processFile(wh, f, { dryRun: true, hist, units }));
-    }
-    return summarise(true, reports);
+    const who = { units: await loadUnits(wh), divisions: await loadDivisions(wh) };
+    return summarise(true, await runAll(wh, files, { dryRun: true, hist, who }, options));
   } finally {
     wh.close();
   }

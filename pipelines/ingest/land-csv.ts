@@ -5,7 +5,7 @@ import * as iconv from 'iconv-lite';
 import { duckdbMessage } from '../errors';
 import type { Warehouse } from '../warehouse';
 import { findHeader, type TableSpec } from './tables';
-import type { LandedTable } from './landed';
+import { landedTable, sharedRelation, type LandedTable } from './landed';
 import { sqlString } from './sql';
 
 /** Columns that read_csv may parse itself on the fast path (only 卫片图斑: the table that comes by the million). */
@@ -115,19 +115,27 @@ function fillEmptyLines(bytes: Buffer, delimiter: string): Buffer {
 }
 
 /**
- * Each row's kind (nrp_row_kind, sql/ingest/macros.sql: blank, a total row, a footer row, or
- * null for a data row) from its first non-empty cell. A row whose first cell starts with an
- * ordinary character (neither a space nor a CJK ideograph: ids, numbers, dates) is a data row
- * without looking further, which keeps this to one comparison for nearly every row.
+ * A cell as a row's lead candidate: null when empty or only spaces (what nrp_cell in
+ * sql/ingest/macros.sql says, written out: macros cost planning time in a statement run per file).
  */
-function rowKindSql(width: number, first: number, totals: boolean, typed: Set<number>): string {
+const leadCell = (x: string) => `nullif(trim(${x}, ' \t　'), '')`;
+
+/**
+ * Each row's kind (nrp_row_kind, sql/ingest/macros.sql: blank, a total row, a footer row, or
+ * null for a data row) from its first non-empty cell (`lead`) and that cell's column from the
+ * table's first (`lead_pos`). A row whose first cell starts with an ordinary character (neither a
+ * space nor a CJK ideograph: ids, numbers, dates) is a data row without looking further, which
+ * keeps this to one comparison for nearly every row. `inner` selects lead and lead_pos; `outer`
+ * turns them into row_kind.
+ */
+function rowKindSql(width: number, first: number, totals: boolean, typed: Set<number>): { inner: string; outer: string } {
   const text = (i: number) => (typed.has(i) ? `c${i}::varchar` : `c${i}`);
-  const cell = (i: number) => `nrp_cell(${text(i)})`;
+  const cell = (i: number) => leadCell(text(i));
   const columns = Array.from({ length: width }, (_, i) => i);
-  const lead = `coalesce(${columns.map(cell).join(', ')})`;
-  const pos = `case ${columns.filter((i) => i < first + 3).map((i) => `when ${cell(i)} is not null then ${i - first}`).join(' ')} else 3 end`;
-  const plain = `unicode(${text(0)}) between 33 and 12287 or unicode(${text(0)}) between 12289 and 19967`;
-  return `case when ${plain} then null else nrp_row_kind(${lead}, ${pos}, ${totals}) end as row_kind`;
+  const plain = `(unicode(${text(0)}) between 33 and 12287 or unicode(${text(0)}) between 12289 and 19967)`;
+  const lead = `case when not ${plain} then coalesce(${columns.map(cell).join(', ')}) end as lead`;
+  const pos = `case when not ${plain} then case ${columns.filter((i) => i < first + 3).map((i) => `when ${cell(i)} is not null then ${i - first}`).join(' ')} else 3 end end as lead_pos`;
+  return { inner: `${plain} as plain, ${lead}, ${pos}`, outer: `case when plain then null else nrp_row_kind(lead, lead_pos, ${totals}) end as row_kind` };
 }
 
 /** Comma, or tab where the first line has a tab and no comma. */
@@ -144,15 +152,19 @@ export interface CsvLandResult {
 
 /**
  * Lands one CSV table: GB18030 is first decoded to a UTF-8 temp file; the header is found in
- * the first records; then DuckDB's read_csv reads every field as text into a temp table, with
- * each row's kind (row_kind: blank, total, footer or data).
+ * the first records; then DuckDB's read_csv reads every field as text into the batch's shared
+ * table of the kind, with each row's number (its line, counting the title and header lines) and
+ * kind (row_kind: blank, total, footer or data). A 卫片图斑 CSV goes down the fast path first:
+ * read_csv types its numbers, into a table of its own.
  */
-export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table: TableSpec, tempDir: string, options: { fast?: boolean } = {}): Promise<CsvLandResult> {
+export async function landCsv(
+  wh: Warehouse, fileId: number, path: string, bytes: Buffer, table: TableSpec, tempDir: string, options: { fast?: boolean } = {},
+): Promise<CsvLandResult> {
   const encoding = detectEncoding(bytes);
   let readPath = path;
   let head: string;
   if (encoding === 'gb18030') {
-    readPath = join(tempDir, 'decoded.csv');
+    readPath = join(tempDir, `decoded-${fileId}.csv`);
     if (existsSync(readPath)) head = readFileSync(readPath, 'utf8').slice(0, 65536);
     else {
       const text = decodeGb18030(bytes);
@@ -163,7 +175,7 @@ export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table:
     head = bytes.subarray(encoding === 'utf-8-bom' ? 3 : 0, 65536).toString('utf8');
     const filled = fillEmptyLines(bytes, delimiterOf(head));
     if (filled !== bytes) {
-      readPath = join(tempDir, 'filled.csv');
+      readPath = join(tempDir, `filled-${fileId}.csv`);
       if (!existsSync(readPath)) writeFileSync(readPath, filled);
     }
   }
@@ -175,12 +187,11 @@ export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table:
   const headerRecord = records[match.rowIndex];
   const skip = headerRecord.linesThrough;
   const width = Math.max(...records.map((r) => r.fields.length));
-  const columns = table.columns
-    .map((c) => (match.columns.has(c.key) ? `c${match.columns.get(c.key)} as ${c.key}` : `null::varchar as ${c.key}`))
-    .join(', ');
-  const totals = table.summed.length > 0;
-  const select = (types: Record<string, string>) =>
-    `${columns}, ${rowKindSql(width, match.first, totals, new Set(Object.keys(types).map((k) => match.columns.get(k)).filter((i): i is number => i !== undefined)))}`;
+  const keyed = (types: Record<string, string>) => {
+    const kinds = rowKindSql(width, match.first, table.summed.length > 0, new Set(Object.keys(types).map((k) => match.columns.get(k)).filter((i): i is number => i !== undefined)));
+    const columns = table.columns.map((c) => (match.columns.has(c.key) ? `c${match.columns.get(c.key)} as ${c.key}` : `null::varchar as ${c.key}`));
+    return { kinds, columns };
+  };
   const read = (types: Record<string, string>) =>
     `read_csv(${sqlString(readPath)}, header = false, skip = ${skip}, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', ` +
     `columns = {${Array.from({ length: width }, (_, i) => {
@@ -192,32 +203,30 @@ export async function landCsv(wh: Warehouse, path: string, bytes: Buffer, table:
   // check looks at cell sizes only).
   if (options.fast !== false && fastTypes && table.required.every((k) => match.columns.has(k)) && bytes.indexOf(0) === -1) {
     // Plain files (the big ones) parse their numbers in read_csv itself; anything else fails here and is read as text.
-    const fast = `landed_fast_csv_${table.key}`;
+    // A table of its own, numbered by rowid: the fast path keeps to one pass over a million rows.
+    const fast = `landed_fast_csv_${fileId}`;
+    const { kinds, columns } = keyed(fastTypes);
     try {
-      await wh.run(`create or replace temp table ${fast} as select ${select(fastTypes)} from ${read(fastTypes)}`);
+      await wh.run(`create or replace temp table ${fast} as select ${columns.join(', ')}, ${kinds.outer} from (select *, ${kinds.inner} from ${read(fastTypes)})`);
       return {
-        landed: { table, sheet: null, header: match, relation: `(select cast(rowid + ${skip + 1} as integer) as source_row, * from ${fast})`, temps: [fast], path: 'csv-fast' },
+        landed: {
+          table, fileId, sheet: null, header: match, temps: [fast], path: 'csv-fast',
+          relation: `(select ${fileId} as file_id, cast(rowid + ${skip + 1} as integer) as source_row, * from ${fast})`,
+        },
       };
     } catch {
       await wh.run(`drop table if exists ${fast}`);
     }
   }
-  const temp = `landed_csv_${table.key}`;
+  const { kinds, columns } = keyed({});
   try {
+    // row_number() over () numbers the rows in the order read_csv reads them (one stream, order kept)
     await wh.run(
-      `create or replace temp table ${temp} as select ${select({})} from ${read({})}`,
+      `insert into ${landedTable(table.key)} select ${fileId}, cast(${skip} + row_number() over () as integer), ${columns.join(', ')}, ${kinds.outer} ` +
+        `from (select *, ${kinds.inner} from ${read({})})`,
     );
   } catch (error) {
     return { problem: { kind: 'parse', detail: duckdbMessage(error).split('\n').slice(0, 3).join(' ') } };
   }
-  return {
-    landed: {
-      table,
-      sheet: null,
-      header: match,
-      relation: `(select cast(rowid + ${skip + 1} as integer) as source_row, * from ${temp})`,
-      temps: [temp],
-      path: 'csv-text',
-    },
-  };
+  return { landed: { table, fileId, sheet: null, header: match, relation: sharedRelation(table.key, fileId), temps: [], path: 'csv-text' } };
 }

@@ -171,7 +171,7 @@ async function loadWithFallback(wh: Warehouse, loads: FileWork[]): Promise<void>
 async function dropTemps(wh: Warehouse, work: FileWork[]): Promise<void> {
   const drops = [
     ...TABLES.flatMap((t) => [`drop table if exists landed_${t.key}`, `drop table if exists typed_${t.key}`]),
-    'drop table if exists ingest_files', 'drop table if exists batch_map', 'drop table if exists check_errors',
+    'drop table if exists ingest_files', 'drop table if exists batch_map', 'drop table if exists check_errors', 'drop view if exists kt_catalogue',
     ...work.flatMap((w) => (w.temps.length ? [`drop view if exists typed_patches_fast_${w.id}`, ...w.temps.map((x) => `drop table if exists ${x}`)] : [])),
   ];
   for (const d of drops) await wh.run(d).catch(() => undefined);

@@ -6,6 +6,7 @@ import { mark } from './profile';
 import { ingestSql, sqlString } from './sql';
 import type { TableKey } from './tables';
 import type { IngestIssue } from './types';
+import { keyTaskMessages } from '../messages/ingest';
 import type { FileWork, TableCheck } from './work';
 
 /** The typed rows of one file's table: its view on the CSV fast path, else its rows of typed_<key>. */
@@ -104,9 +105,35 @@ async function indicatorWarnings(wh: Warehouse, files: FileWork[], sources: Sour
 }
 
 /**
+ * 重点工作进展 (key-tasks.md): W-K2 and W-K3 at their cells, and W-K1, a warning of the file for
+ * each milestone of the division's tasks it has no row for; for every division file at once.
+ * The division's earlier reports of the year are each earlier period's latest snapshot loaded
+ * before the file (history.ts: warn_sources).
+ */
+async function keyTaskWarnings(wh: Warehouse, files: FileWork[], sources: Source[], ctx: WarningContext): Promise<void> {
+  const warned = files.filter((w) => w.checks.some((c) => c.landed.table.key === 'key_task_progress' && c.rows > 0));
+  if (warned.length === 0) return;
+  await wh.run(`create or replace temp table warn_files as select * from (values ${warned.map((w) => `(${w.id})`).join(', ')}) as v(file_id)`);
+  const columns: [string, string][] = [['v_task_code', 'task_code'], ['v_milestone_no', 'milestone_no'], ['v_progress_status', 'progress_status'], ['source_row', 'source_row']];
+  await wh.run(`create or replace temp table kt_earlier as ${sourceRows(ctx, 'earlier_reports', 'key_task_progress', 'raw_key_task_progress', columns, sources)}`);
+  const cells = await wh.all<CheckRow & { file_id: number }>(`select * from (${ingestSql('warnings_key_task_progress')}) order by file_id, source_row, code`);
+  const missing = await wh.all<{ file_id: number; task_code: string; milestone_no: number; milestone: string }>(ingestSql('warnings_key_task_missing'));
+  await wh.run('drop table if exists kt_earlier; drop table if exists warn_files');
+  for (const w of warned) {
+    const c = w.checks.find((x) => x.landed.table.key === 'key_task_progress')!;
+    const notReported = missing.filter((m) => m.file_id === w.id).map((m): IngestIssue => {
+      const text = keyTaskMessages.milestoneNotReported(m.task_code, m.milestone_no, m.milestone);
+      return { severity: 'warning', code: 'W-K1', file: w.report.file, sheet: c.landed.sheet ?? c.landed.table.name, zh: text.zh, en: text.en };
+    });
+    c.warnings = [...toIssues(cells.filter((f) => f.file_id === w.id), c.landed, w.report.file, w.period!, 'warning'), ...notReported];
+  }
+}
+
+/**
  * Step 5 of ingest (files without errors, about to load or validated): each table's warnings,
- * kept on the table's check for its registry row: the total rows of the detail tables, and
- * 指标进度 against the details and the previous period; set-based for all the files at once.
+ * kept on the table's check for its registry row: the total rows of the detail tables,
+ * 指标进度 against the details and the previous period, 重点工作进展 against the catalogue and the
+ * division's earlier reports; set-based for all the files at once.
  */
 export async function batchWarnings(wh: Warehouse, files: FileWork[], sources: Source[], ctx: WarningContext): Promise<void> {
   if (files.length === 0) return;
@@ -115,9 +142,10 @@ export async function batchWarnings(wh: Warehouse, files: FileWork[], sources: S
       (sources.length ? `; insert into warn_sources values ${sources.map((s) => `(${s.fileId}, '${s.purpose}', '${s.period}', ${s.submissionId ?? 'null'}, ${s.sourceFile ?? 'null'})`).join(', ')}` : ''),
   );
   for (const w of files) {
-    for (const c of w.checks) if (c.rows > 0 && c.landed.table.key !== 'indicator_progress') c.warnings = await totalWarnings(wh, w, c);
+    for (const c of w.checks) if (c.rows > 0 && c.landed.table.summed.length > 0) c.warnings = await totalWarnings(wh, w, c);
   }
   await indicatorWarnings(wh, files, sources, ctx);
+  await keyTaskWarnings(wh, files, sources, ctx);
   await wh.run('drop table if exists warn_sources');
   mark('warnings');
   for (const w of files) w.report.warnings = w.checks.flatMap((c) => c.warnings);

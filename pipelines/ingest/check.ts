@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SQL_DIR } from '../paths';
 import { periodCode, periodEnd, periodStart } from '../period';
 import type { Warehouse } from '../warehouse';
+import { createCatalogue } from './catalogue';
 import { checkFast, checkShared, toIssues, type CheckTarget, type RuleCheck } from './checks';
 import { landCsv } from './land-csv';
 import type { LandTarget } from './land';
@@ -27,16 +25,6 @@ async function writeIngestFiles(wh: Warehouse, files: FileWork[]): Promise<void>
     'create or replace temp table ingest_files (file_id integer, unit_code varchar, year integer, quarter integer, period varchar, period_end date, year_start date)' +
       (rows.length ? `; insert into ingest_files values ${rows.join(', ')}` : ''),
   );
-}
-
-/**
- * The key-task catalogue with each task's lead division, as the view kt_catalogue: the model
- * int_key_task_milestones itself (sql/intermediate), so that which division leads a task (by name
- * or alias, among the divisions of the same year) has one home; ingest runs before any build.
- */
-async function createCatalogue(wh: Warehouse): Promise<void> {
-  const model = readFileSync(join(SQL_DIR, 'intermediate', 'int_key_task_milestones.sql'), 'utf8');
-  await wh.run(`create or replace temp view kt_catalogue as ${model}`);
 }
 
 /**

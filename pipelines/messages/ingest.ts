@@ -144,7 +144,7 @@ export const ingestMessages = {
   validateSummary: 'check submission files against the contract without writing anything',
   submissionsSummary: 'list the submissions registry (every version)',
   statusSummary: 'unit × table matrix of what arrived for a period, and what is missing',
-  templateSummary: 'write the blank submission workbook for a unit and period',
+  templateSummary: 'write the blank submission workbook for a unit (or a division\'s progress report) and period',
   ingestHelp: `Usage: nrp ingest [--db FILE] [--json] PATH...
 
 Loads submission files into the warehouse. PATH is an .xlsx workbook, a .csv file named
@@ -170,17 +170,23 @@ each unit × period × table is the one the models read (marked *).`,
 
 For each reporting unit and table: the latest version and when it was loaded, or "missing".`,
   templateHelp: `Usage: nrp template --unit U --period P [--out DIR]
+       nrp template --division D --period P [--out DIR]
 
-Writes <单位>_<报告期>.xlsx, the blank workbook a unit fills in: 填报信息 prefilled, one sheet per
-table with its title and header rows, dropdowns for the listed values, a 合计 row (SUM formulas)
-under 供地台账 and 卫片图斑, and the indicator catalogue listed in 指标进度. The filled-in workbook
-is what nrp ingest reads.
+--unit: writes <单位>_<报告期>.xlsx, the blank workbook a unit fills in: 填报信息 prefilled, one
+sheet per table with its title and header rows, dropdowns for the listed values, a 合计 row (SUM
+formulas) under 供地台账 and 卫片图斑, and the indicator catalogue listed in 指标进度.
+--division: writes <处室>_<报告期>_重点工作进展.xlsx, the progress report a division (处室, by name,
+alias or code) fills in: 填报信息 prefilled and every milestone of the key tasks it leads in the
+period's year (任务编号, 节点序号, 节点名称, 截止日期), with a drop-down for 进展状态.
+The filled-in workbook is what nrp ingest reads; a row left unfilled reports nothing.
   --out    folder to write to (default: the current folder)`,
   needPaths: bilingual('请给出要处理的文件或文件夹', 'give one or more files or folders'),
   noSuchPath: (p: string) => bilingual(`找不到文件或文件夹：${p}`, `no such file or folder: ${p}`),
   noFilesIn: (p: string) => bilingual(`文件夹中没有 .xlsx 或 .csv 文件：${p}`, `no .xlsx or .csv files in the folder: ${p}`),
   needPeriod: bilingual('请用 --period 指定报告期，如 2023Q2', 'give --period, e.g. 2023Q2'),
-  needUnit: bilingual('请用 --unit 指定填报单位', 'give --unit, e.g. 海宁市'),
+  needUnit: bilingual('请用 --unit 指定填报单位，或用 --division 指定处室（二者选一）', 'give --unit (e.g. 海宁市) or --division (e.g. 规划处), one of them'),
+  unknownDivision: (raw: string, valid: string[], year: number) =>
+    bilingual(`“${raw}”不是 ${year} 年的处室。可用处室：${valid.join('、')}`, `"${raw}" is not a division of ${year}. Divisions: ${valid.join(', ')}`),
   badPeriodArg: (p: string) => bilingual(`报告期“${p}”无法识别`, `unreadable period "${p}": use 2023Q2, 2023年第二季度 …`),
   accepted: (file: string, what: string) => `✓ ${file}: ${what}`,
   /** What a table's line in the load report says besides its rows: the rows skipped. */

@@ -5,7 +5,7 @@ import { ingestFiles, validateFiles, type IngestReport } from '../../pipelines/i
 import type { Warehouse } from '../../pipelines/warehouse';
 import ExcelJS from 'exceljs';
 import { nrp, tempDir } from '../helpers';
-import { newWarehouse, writeCsv, writeWorkbook, type Cell } from './fixtures';
+import { KT_HEADER, ktRow, newWarehouse, writeCsv, writeWorkbook, type Cell } from './fixtures';
 
 /**
  * The divisions' 重点工作进展 (key-tasks.md, "Progress submissions") through the real ingest, in
@@ -13,16 +13,6 @@ import { newWarehouse, writeCsv, writeWorkbook, type Cell } from './fixtures';
  * every warning W-K1–W-K3 on the registry row; versions; all-or-nothing. 国土空间规划处 (D05, alias
  * 规划处) leads T1-1 (milestones 1–5, #1 due 2023-06-30) and T1-2 (1–4); T2-1 is led by another.
  */
-export const KT_HEADER = ['任务编号', '节点序号', '节点名称', '进展状态', '完成日期', '形象进度（%）', '进展情况', '存在问题', '下步举措'];
-
-/** A row of a progress report; `over` replaces cells by header. */
-export function ktRow(task: string, no: number | string, over: Partial<Record<string, Cell>> = {}): Cell[] {
-  const base: Record<string, Cell> = {
-    任务编号: task, 节点序号: no, 节点名称: `节点${no}`, 进展状态: '推进中', 完成日期: null, '形象进度（%）': 50, 进展情况: '正在推进', 存在问题: null, 下步举措: null,
-  };
-  return KT_HEADER.map((h) => (h in over ? over[h]! : base[h]));
-}
-
 /** Every milestone of 规划处's two tasks, on track at 2023Q2 (T1-1 #1, due 06-30, done). */
 const fullReport = (): Cell[][] => [
   ktRow('T1-1', 1, { 进展状态: '已完成', 完成日期: '2023-06-20', '形象进度（%）': null }),

@@ -8,7 +8,8 @@ import type { Warehouse } from '../warehouse';
 import { checkFiles } from './check';
 import { earlyDuplicates, fillDuplicates, planLoads, registryRows } from './history';
 import { identifySubmission, isDivision, type Submitters } from './identity';
-import { createLandedTables, landFile, type LandTarget } from './land';
+import { landFile, type LandTarget } from './land';
+import { landedKinds } from './landed';
 import { BatchLanders } from './lander';
 import { landedLimitErrors } from './landed-limits';
 import { ingestLimits, type IngestLimits } from './limits';
@@ -49,25 +50,28 @@ export async function runBatch(wh: Warehouse, paths: string[], ctx: BatchContext
   const land: LandTarget = { tempDir, landers: new BatchLanders(tempDir) };
   const typed = new Set<TableKey>();
   try {
-    mark('start');
+    mark('batch set-up');
     for (const w of work) sniff(w, limits);
     if (!ctx.dryRun) earlyDuplicates(work, ctx.who, await registryRows(wh, ctx.hist, { shas: open(work).map((w) => w.report.sha256!) }), ctx.onlyNew ?? false);
-    await createLandedTables(wh);
+    mark('duplicates before reading');
     for (const w of work) {
       ctx.onFile?.(w.path);
       if (!w.done) await landOne(wh, w, land, limits);
     }
     await land.landers.land(wh);
-    mark('landed');
+    mark('land workbooks (one statement a kind)');
     const over = await landedLimitErrors(wh, open(work).map((w) => ({ fileId: w.id, file: w.report.file, tables: w.tables, info: w.info })), limits);
     for (const [id, errors] of over) reject(work[id - 1], ...errors);
+    mark('limits');
     for (const w of open(work)) identify(w, ctx.who);
+    mark('identify');
     const checked = open(work).filter((w) => w.period);
     for (const k of await checkFiles(wh, checked, land, limits)) typed.add(k);
     const valid = open(work).filter(settle);
     if (!ctx.dryRun) {
       const codes = valid.map((w) => w.unit!.code);
       const plan = planLoads(valid, await registryRows(wh, ctx.hist, { units: codes }), { dryRun: false, anyVersion: ctx.onlyNew ?? false });
+      mark('plan loads (duplicates, versions)');
       await batchWarnings(wh, plan.loads, plan.sources, { hist: ctx.hist, typed, byId: new Map(work.map((w) => [w.id, w])) });
       await loadWithFallback(wh, plan.loads);
       fillDuplicates(work);
@@ -79,7 +83,7 @@ export async function runBatch(wh: Warehouse, paths: string[], ctx: BatchContext
     return work.map((w) => w.report);
   } finally {
     land.landers.close();
-    await dropTemps(wh, work);
+    await dropTemps(wh, work, typed);
     rmSync(tempDir, { recursive: true, force: true });
   }
 }
@@ -97,9 +101,11 @@ function sniff(w: FileWork, limits: IngestLimits): void {
 async function landOne(wh: Warehouse, w: FileWork, land: LandTarget, limits: IngestLimits): Promise<void> {
   if (w.form === 'workbook') {
     const zip = await zipProblem(w.bytes!, limits, w.inflated);
+    mark('zip check');
     if (zip) return reject(w, fileError(w, zip.code, zip.text));
   }
   const landed = await landFile(wh, w.id, w.path, w.bytes!, w.form!, land, w.inflated);
+  mark(w.form === 'csv' ? 'land csv (one statement a file)' : 'read workbook');
   w.inflated.clear();
   const fatal = landed.problems.find((p) => p.fatal);
   if (fatal) return reject(w, fileError(w, fatal.code, fatal.text, { sheet: fatal.sheet }));
@@ -167,12 +173,15 @@ async function loadWithFallback(wh: Warehouse, loads: FileWork[]): Promise<void>
   }
 }
 
-/** The batch's temp tables and views: gone whatever happened. */
-async function dropTemps(wh: Warehouse, work: FileWork[]): Promise<void> {
+/** The batch's temp tables and views: gone whatever happened (one round trip). */
+async function dropTemps(wh: Warehouse, work: FileWork[], typed: Set<TableKey>): Promise<void> {
   const drops = [
-    ...TABLES.flatMap((t) => [`drop table if exists landed_${t.key}`, `drop table if exists typed_${t.key}`]),
+    ...landedKinds(wh).map((k) => `drop table if exists landed_${k}`),
+    ...[...typed].map((k) => `drop table if exists typed_${k}`),
     'drop table if exists ingest_files', 'drop table if exists batch_map', 'drop table if exists check_errors', 'drop view if exists kt_catalogue',
     ...work.flatMap((w) => (w.temps.length ? [`drop view if exists typed_patches_fast_${w.id}`, ...w.temps.map((x) => `drop table if exists ${x}`)] : [])),
   ];
-  for (const d of drops) await wh.run(d).catch(() => undefined);
+  await wh.run(drops.join('; ')).catch(async () => {
+    for (const d of drops) await wh.run(d).catch(() => undefined);
+  });
 }

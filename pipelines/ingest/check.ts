@@ -44,6 +44,7 @@ export async function checkFiles(wh: Warehouse, files: FileWork[], land: LandTar
       if (t.path !== 'csv-fast') continue;
       const layout = (await layoutsOf(wh, t.table, t.relation, [w.id])).get(w.id)!;
       const verdict = await checkFast(wh, { landed: t, period: w.period!, file: w.report.file }, dataRelation(t.relation, new Map([[w.id, layout]])));
+      mark('fast path (a file)');
       if (verdict !== 'read_as_text') {
         rules.set(`${w.id}/${t.table.key}`, { layout, rules: verdict, landed: t });
         continue;
@@ -56,6 +57,7 @@ export async function checkFiles(wh: Warehouse, files: FileWork[], land: LandTar
     }
   }
   if (files.some((w) => !w.done && w.tables.some((t) => t.table.key === 'key_task_progress'))) await createCatalogue(wh);
+  mark('checks set-up');
   for (const table of TABLES) {
     const targets: CheckTarget[] = files
       .filter((w) => !w.done)

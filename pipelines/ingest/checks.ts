@@ -53,18 +53,15 @@ export async function checkFast(wh: Warehouse, target: CheckTarget, data: string
   const { landed, period } = target;
   const view = fastView(landed.fileId);
   const batch_period = await batchPeriodSql(wh, data);
-  mark('batch map');
   const vars = { year: period.year, period: periodCode(period), max_cell_chars: ingestLimits().maxCellChars };
   let verdict: { bad: number; duplicates: number; longest: number | null; rows: number };
   try {
     await wh.run(ingestSql('typed_patches_fast', { landed: data, batch_period, view }));
-    mark('typed (fast)');
     verdict = (await wh.one<{ bad: number; duplicates: number; longest: number | null; rows: number }>(ingestSql('fast_patches_check', { ...vars, typed: view })))!;
   } catch {
     await wh.run(`drop view if exists ${view}`).catch(() => undefined);
     return 'read_as_text';
   }
-  mark('fast path');
   if (verdict.bad > 0 || verdict.duplicates > 0 || (verdict.longest ?? 0) > vars.max_cell_chars) {
     await wh.run(`drop view if exists ${view}`);
     return 'read_as_text';

@@ -36,6 +36,7 @@ import { loadSeeds, migrate, Warehouse } from '../warehouse';
 import { installRuleMacros } from '../models/macros';
 import { runBatch, type BatchContext } from './batch';
 import { loadDivisions, loadUnits } from './identity';
+import { mark } from './profile';
 import { ingestSql, sqlString } from './sql';
 import type { FileReport, IngestOptions, IngestReport } from './types';
 
@@ -94,8 +95,10 @@ async function runAll(wh: Warehouse, files: string[], ctx: Omit<BatchContext, 'o
 }
 
 export async function ingestFiles(wh: Warehouse, paths: string[], options: IngestOptions = {}): Promise<IngestReport> {
+  mark('ingest start');
   const files = expandPaths(paths);
   await installMacros(wh);
+  mark('install macros');
   const who = { units: await loadUnits(wh), divisions: await loadDivisions(wh) };
   return summarise(false, await runAll(wh, files, { dryRun: false, hist: '', who, onlyNew: options.onlyNew }, options));
 }

@@ -1,11 +1,13 @@
 import { isUtf8 } from 'node:buffer';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as iconv from 'iconv-lite';
 import { duckdbMessage } from '../errors';
 import type { Warehouse } from '../warehouse';
 import { findHeader, type TableSpec } from './tables';
-import { landedTable, sharedRelation, type LandedTable } from './landed';
+import { regularRecords } from './csv-records';
+import { ensureLanded, landedTable, sharedRelation, type LandedTable } from './landed';
+import type { BatchLanders } from './lander';
 import { sqlString } from './sql';
 
 /** Columns that read_csv may parse itself on the fast path (only 卫片图斑: the table that comes by the million). */
@@ -132,7 +134,7 @@ function rowKindSql(width: number, first: number, totals: boolean, typed: Set<nu
   const text = (i: number) => (typed.has(i) ? `c${i}::varchar` : `c${i}`);
   const cell = (i: number) => leadCell(text(i));
   const columns = Array.from({ length: width }, (_, i) => i);
-  const plain = `(unicode(${text(0)}) between 33 and 12287 or unicode(${text(0)}) between 12289 and 19967)`;
+  const plain = `coalesce(unicode(${text(0)}) between 33 and 12287 or unicode(${text(0)}) between 12289 and 19967, false)`;
   const lead = `case when not ${plain} then coalesce(${columns.map(cell).join(', ')}) end as lead`;
   const pos = `case when not ${plain} then case ${columns.filter((i) => i < first + 3).map((i) => `when ${cell(i)} is not null then ${i - first}`).join(' ')} else 3 end end as lead_pos`;
   return { inner: `${plain} as plain, ${lead}, ${pos}`, outer: `case when plain then null else nrp_row_kind(lead, lead_pos, ${totals}) end as row_kind` };
@@ -150,35 +152,33 @@ export interface CsvLandResult {
   problem?: { kind: 'missing_columns'; missing: string[] } | { kind: 'parse'; detail: string };
 }
 
+/** Small CSV files are read in JavaScript with the batch's other tables (csv-records.ts); larger ones by read_csv. */
+const JS_READ_MAX_BYTES = 4 * 1024 * 1024;
+
 /**
- * Lands one CSV table: GB18030 is first decoded to a UTF-8 temp file; the header is found in
- * the first records; then DuckDB's read_csv reads every field as text into the batch's shared
- * table of the kind, with each row's number (its line, counting the title and header lines) and
- * kind (row_kind: blank, total, footer or data). A 卫片图斑 CSV goes down the fast path first:
- * read_csv types its numbers, into a table of its own.
+ * A 卫片图斑 CSV of at least this many bytes (NRP_CSV_FAST_MIN_BYTES, default 1 MB) tries the fast
+ * path: a statement of its own pays only for a big file; a smaller one is read with the others.
+ */
+function fastPathMinBytes(): number {
+  const n = Number(process.env.NRP_CSV_FAST_MIN_BYTES);
+  return process.env.NRP_CSV_FAST_MIN_BYTES !== undefined && Number.isFinite(n) && n >= 0 ? n : 1024 * 1024;
+}
+
+/**
+ * Lands one CSV table: the header is found in the first records; then every field as text goes
+ * to the batch's shared table of the kind, with each row's number (its line, counting the title
+ * and header lines) and kind (row_kind: blank, total, footer or data). A small plain file is read
+ * in JavaScript and written with the batch's workbook sheets (`landers`); anything else by
+ * DuckDB's read_csv (GB18030 first decoded to a UTF-8 temp file). A big 卫片图斑 CSV goes down the
+ * fast path first: read_csv types its numbers, into a table of its own.
  */
 export async function landCsv(
-  wh: Warehouse, fileId: number, path: string, bytes: Buffer, table: TableSpec, tempDir: string, options: { fast?: boolean } = {},
+  wh: Warehouse, fileId: number, path: string, bytes: Buffer, table: TableSpec, tempDir: string, options: { fast?: boolean; landers?: BatchLanders } = {},
 ): Promise<CsvLandResult> {
   const encoding = detectEncoding(bytes);
-  let readPath = path;
-  let head: string;
-  if (encoding === 'gb18030') {
-    readPath = join(tempDir, `decoded-${fileId}.csv`);
-    if (existsSync(readPath)) head = readFileSync(readPath, 'utf8').slice(0, 65536);
-    else {
-      const text = decodeGb18030(bytes);
-      head = text.slice(0, 65536);
-      writeFileSync(readPath, fillEmptyLines(Buffer.from(text, 'utf8'), delimiterOf(head)));
-    }
-  } else {
-    head = bytes.subarray(encoding === 'utf-8-bom' ? 3 : 0, 65536).toString('utf8');
-    const filled = fillEmptyLines(bytes, delimiterOf(head));
-    if (filled !== bytes) {
-      readPath = join(tempDir, `filled-${fileId}.csv`);
-      if (!existsSync(readPath)) writeFileSync(readPath, filled);
-    }
-  }
+  const small = bytes.length <= JS_READ_MAX_BYTES;
+  const text = encoding === 'gb18030' ? decodeGb18030(bytes) : small ? bytes.subarray(encoding === 'utf-8-bom' ? 3 : 0).toString('utf8') : undefined;
+  const head = text !== undefined ? text.slice(0, 65536) : bytes.subarray(encoding === 'utf-8-bom' ? 3 : 0, 65536).toString('utf8');
   const delimiter = delimiterOf(head);
   const records = firstRecords(head, delimiter, 200);
   const { match, missing } = findHeader(table, records.slice(0, 11).map((r) => r.fields.map((f) => (f.trim() === '' ? null : f))));
@@ -187,6 +187,30 @@ export async function landCsv(
   const headerRecord = records[match.rowIndex];
   const skip = headerRecord.linesThrough;
   const width = Math.max(...records.map((r) => r.fields.length));
+  const fastTypes = FAST_TYPES[table.key];
+  // A file holding NUL reads as text, where the limits find and name the cell (the fast path's
+  // check looks at cell sizes only).
+  const fast = options.fast !== false && fastTypes !== undefined && table.required.every((k) => match.columns.has(k)) && bytes.indexOf(0) === -1;
+  if (options.landers && text !== undefined && !(fast && bytes.length >= fastPathMinBytes())) {
+    const all = regularRecords(text, delimiter, width);
+    if (all) {
+      const sink = options.landers.sheet(table, fileId, match);
+      all.slice(match.rowIndex + 1).forEach((fields, k) => sink.append(skip + 1 + k, fields));
+      return { landed: { table, fileId, sheet: null, header: match, relation: sharedRelation(table.key, fileId), temps: [], path: 'csv-text' } };
+    }
+  }
+  // read_csv reads a file: GB18030 decoded to UTF-8, and empty lines given a delimiter (fillEmptyLines)
+  let readPath = path;
+  if (encoding === 'gb18030') {
+    readPath = join(tempDir, `decoded-${fileId}.csv`);
+    if (!existsSync(readPath)) writeFileSync(readPath, fillEmptyLines(Buffer.from(text!, 'utf8'), delimiter));
+  } else {
+    const filled = fillEmptyLines(bytes, delimiter);
+    if (filled !== bytes) {
+      readPath = join(tempDir, `filled-${fileId}.csv`);
+      if (!existsSync(readPath)) writeFileSync(readPath, filled);
+    }
+  }
   const keyed = (types: Record<string, string>) => {
     const kinds = rowKindSql(width, match.first, table.summed.length > 0, new Set(Object.keys(types).map((k) => match.columns.get(k)).filter((i): i is number => i !== undefined)));
     const columns = table.columns.map((c) => (match.columns.has(c.key) ? `c${match.columns.get(c.key)} as ${c.key}` : `null::varchar as ${c.key}`));
@@ -198,10 +222,7 @@ export async function landCsv(
       const key = [...match.columns.entries()].find(([, index]) => index === i)?.[0];
       return `'c${i}': '${(key && types[key]) ?? 'VARCHAR'}'`;
     }).join(', ')}}, null_padding = true, auto_detect = false)`;
-  const fastTypes = FAST_TYPES[table.key];
-  // A file holding NUL reads as text, where the limits find and name the cell (the fast path's
-  // check looks at cell sizes only).
-  if (options.fast !== false && fastTypes && table.required.every((k) => match.columns.has(k)) && bytes.indexOf(0) === -1) {
+  if (fast && fastTypes) {
     // Plain files (the big ones) parse their numbers in read_csv itself; anything else fails here and is read as text.
     // A table of its own, numbered by rowid: the fast path keeps to one pass over a million rows.
     const fast = `landed_fast_csv_${fileId}`;
@@ -219,6 +240,7 @@ export async function landCsv(
     }
   }
   const { kinds, columns } = keyed({});
+  await ensureLanded(wh, table);
   try {
     // row_number() over () numbers the rows in the order read_csv reads them (one stream, order kept)
     await wh.run(

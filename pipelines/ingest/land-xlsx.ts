@@ -2,7 +2,6 @@ import { limitMessages } from '../messages';
 import { sharedRelation, type LandedTable } from './landed';
 import type { BatchLanders, SheetSink } from './lander';
 import { ingestLimits, LimitExceeded } from './limits';
-import { mark } from './profile';
 import { findHeader, normaliseHeader, tableByName, type TableSpec } from './tables';
 import { readWorkbookDirect, type SheetRows } from './xlsx-direct';
 import type { SheetRow } from './xlsx-rows';
@@ -31,9 +30,7 @@ export interface WorkbookLandResult {
  * stay in the writer, and are never read (the file is refused before any step reads them).
  */
 export async function landWorkbook(landers: BatchLanders, fileId: number, bytes: Buffer, inflated?: Map<number, Buffer>): Promise<WorkbookLandResult> {
-  const landed = await landSheets(landers, fileId, readWorkbookDirect(bytes, { inflated }));
-  mark('read workbook');
-  return landed;
+  return landSheets(landers, fileId, readWorkbookDirect(bytes, { inflated }));
 }
 
 /** Each row in order; rows held in memory (a plain iterable) are walked without a promise per row. */

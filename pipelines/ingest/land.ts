@@ -7,9 +7,9 @@ import { LimitExceeded } from './limits';
 import type { FileForm } from './sniff';
 import { looksBinary, landCsv } from './land-csv';
 import { landWorkbook } from './land-xlsx';
-import { landedTable, type LandedTable } from './landed';
+import type { LandedTable } from './landed';
 import type { BatchLanders } from './lander';
-import { headerOf, tableByName, TABLES } from './tables';
+import { headerOf, tableByName } from './tables';
 
 type Text = { zh: string; en: string };
 
@@ -30,13 +30,6 @@ export interface Landed {
   noTables?: boolean;
 }
 
-/** The batch's shared landed tables (landed.ts), empty. */
-export async function createLandedTables(wh: Warehouse): Promise<void> {
-  await wh.run(TABLES.map((t) =>
-    `create or replace temp table ${landedTable(t.key)} (file_id integer, source_row integer, ${t.columns.map((c) => `${c.key} varchar`).join(', ')}, row_kind varchar);`,
-  ).join('\n'));
-}
-
 /** What landing a file needs besides its bytes: the batch's temp folder and workbook writers. */
 export interface LandTarget {
   tempDir: string;
@@ -49,16 +42,16 @@ export interface LandTarget {
  * and 填报信息. A CSV holds the table its name says; a workbook every known sheet.
  */
 export async function landFile(wh: Warehouse, fileId: number, path: string, bytes: Buffer, form: FileForm, target: LandTarget, inflatedParts: Map<number, Buffer>): Promise<Landed> {
-  return form === 'csv' ? landCsvFile(wh, fileId, path, bytes, target.tempDir) : landWorkbookFile(target.landers, fileId, bytes, inflatedParts);
+  return form === 'csv' ? landCsvFile(wh, fileId, path, bytes, target) : landWorkbookFile(target.landers, fileId, bytes, inflatedParts);
 }
 
-async function landCsvFile(wh: Warehouse, fileId: number, path: string, bytes: Buffer, tempDir: string): Promise<Landed> {
+async function landCsvFile(wh: Warehouse, fileId: number, path: string, bytes: Buffer, target: LandTarget): Promise<Landed> {
   const named = parseFileName(path);
   const table = named.table ? tableByName(named.table) : undefined;
   const fatal = (code: string, text: Text): Landed => ({ tables: [], problems: [{ code, text, fatal: true }] });
   if (!table) return fatal('unknown_table', fileMessages.csvTableName(named.table ?? basename(path, extname(path))));
   if (looksBinary(bytes)) return fatal('not_a_csv', fileMessages.binaryCsv);
-  const result = await landCsv(wh, fileId, path, bytes, table, tempDir);
+  const result = await landCsv(wh, fileId, path, bytes, table, target.tempDir, { landers: target.landers });
   if (result.problem?.kind === 'parse') return fatal('malformed_csv', fileMessages.csvParse(result.problem.detail));
   const problems: LandProblem[] = [];
   if (result.problem?.kind === 'missing_columns') {

@@ -1,3 +1,4 @@
+import type { Warehouse } from '../warehouse';
 import type { HeaderMatch, TableKey, TableSpec } from './tables';
 import type { IngestPath } from './types';
 
@@ -30,3 +31,22 @@ export const landedTable = (key: TableKey) => `landed_${key}`;
 
 /** One file's rows of a shared landed table, as a relation. */
 export const sharedRelation = (key: TableKey, fileId: number) => `(select * from ${landedTable(key)} where file_id = ${fileId})`;
+
+/** The shared landed tables made in this batch (on first use, so a call of one CSV makes one). */
+const made = new WeakMap<Warehouse, Set<TableKey>>();
+
+/** The batch's shared table of a kind, made if it is not yet: (file_id, source_row, column keys…, row_kind). */
+export async function ensureLanded(wh: Warehouse, table: TableSpec): Promise<void> {
+  if (!made.has(wh)) made.set(wh, new Set());
+  const kinds = made.get(wh)!;
+  if (kinds.has(table.key)) return;
+  await wh.run(`create or replace temp table ${landedTable(table.key)} (file_id integer, source_row integer, ${table.columns.map((c) => `${c.key} varchar`).join(', ')}, row_kind varchar)`);
+  kinds.add(table.key);
+}
+
+/** The kinds whose shared landed table this batch made (dropped at its end, and forgotten). */
+export function landedKinds(wh: Warehouse): TableKey[] {
+  const kinds = [...(made.get(wh) ?? [])];
+  made.delete(wh);
+  return kinds;
+}

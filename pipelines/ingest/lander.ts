@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Warehouse } from '../warehouse';
-import { landedTable } from './landed';
+import { ensureLanded, landedTable } from './landed';
 import { sqlString } from './sql';
 import { TABLES, type HeaderMatch, type TableKey, type TableSpec } from './tables';
 
@@ -82,6 +82,7 @@ class KindWriter {
 
   /** Into landed_<key>, with each row's kind. */
   async land(wh: Warehouse): Promise<void> {
+    await ensureLanded(wh, this.table); // (also for a table whose header came without rows)
     if (this.fd < 0) return;
     this.flush();
     closeSync(this.fd);

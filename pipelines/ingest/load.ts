@@ -72,5 +72,5 @@ export async function loadFiles(wh: Warehouse, loads: FileWork[]): Promise<void>
     }
     await loadRows(wh, statements);
   });
-  mark('loaded');
+  mark('load (one transaction)');
 }

@@ -7,7 +7,7 @@ import { periodCode } from '../period';
 import type { Warehouse } from '../warehouse';
 import { checkFiles } from './check';
 import { earlyDuplicates, fillDuplicates, planLoads, registryRows } from './history';
-import { identifySubmission, isDivision, type Submitters } from './identity';
+import { identityByName, identifySubmission, isDivision, type Submitters } from './identity';
 import { landFile, type LandTarget } from './land';
 import { landedKinds } from './landed';
 import { BatchLanders } from './lander';
@@ -52,7 +52,10 @@ export async function runBatch(wh: Warehouse, paths: string[], ctx: BatchContext
   try {
     mark('batch set-up');
     for (const w of work) sniff(w, limits);
-    if (!ctx.dryRun) earlyDuplicates(work, ctx.who, await registryRows(wh, ctx.hist, { shas: open(work).map((w) => w.report.sha256!) }), ctx.onlyNew ?? false);
+    // the registry rows of the units the names give (and of these bytes): duplicates known before reading, and the plan's
+    const named = new Set(open(work).map((w) => identityByName(w.path, ctx.who)?.unit.code).filter((c): c is string => c !== undefined));
+    let registry = ctx.dryRun ? [] : await registryRows(wh, ctx.hist, { units: [...named], shas: open(work).map((w) => w.report.sha256!) });
+    if (!ctx.dryRun) earlyDuplicates(work, ctx.who, registry, ctx.onlyNew ?? false);
     mark('duplicates before reading');
     for (const w of work) {
       ctx.onFile?.(w.path);
@@ -69,8 +72,9 @@ export async function runBatch(wh: Warehouse, paths: string[], ctx: BatchContext
     for (const k of await checkFiles(wh, checked, land, limits)) typed.add(k);
     const valid = open(work).filter(settle);
     if (!ctx.dryRun) {
-      const codes = valid.map((w) => w.unit!.code);
-      const plan = planLoads(valid, await registryRows(wh, ctx.hist, { units: codes }), { dryRun: false, anyVersion: ctx.onlyNew ?? false });
+      const unread = valid.map((w) => w.unit!.code).filter((c) => !named.has(c)); // (units named only in 填报信息)
+      if (unread.length > 0) registry = [...registry.filter((r) => !unread.includes(r.unit_code)), ...(await registryRows(wh, ctx.hist, { units: unread }))];
+      const plan = planLoads(valid, registry, { dryRun: false, anyVersion: ctx.onlyNew ?? false });
       mark('plan loads (duplicates, versions)');
       await batchWarnings(wh, plan.loads, plan.sources, { hist: ctx.hist, typed, byId: new Map(work.map((w) => [w.id, w])) });
       await loadWithFallback(wh, plan.loads);

@@ -24,13 +24,20 @@ export interface Version {
 
 const key = (unit: string, period: string, table: string) => `${unit}|${period}|${table}`;
 
-/** The registry rows (every version) of some units or divisions, or holding some bytes; `hist` is where earlier loads are read. */
+/**
+ * The registry rows (every version) of some units or divisions, and those holding some bytes;
+ * `hist` is where earlier loads are read. One query for what the call needs to know.
+ */
 export async function registryRows(wh: Warehouse, hist: string, where: { units?: string[]; shas?: string[] }): Promise<Version[]> {
-  const values = where.units ?? where.shas ?? [];
-  if (values.length === 0) return [];
+  const list = (values: string[]) => [...new Set(values)].map(sqlString).join(', ');
+  const tests = [
+    ...(where.units?.length ? [`unit_code in (${list(where.units)})`] : []),
+    ...(where.shas?.length ? [`sha256 in (${list(where.shas)})`] : []),
+  ];
+  if (tests.length === 0) return [];
   return wh.all<Version>(
     `select unit_code, period, table_name, sha256, version, submission_id, sheet_name, row_count from ${hist}submission_versions ` +
-      `where ${where.units ? 'unit_code' : 'sha256'} in (${[...new Set(values)].map(sqlString).join(', ')}) order by unit_code, period, table_name, version`,
+      `where ${tests.join(' or ')} order by unit_code, period, table_name, version`,
   );
 }
 

@@ -21,7 +21,17 @@ export async function loadUnits(wh: Warehouse): Promise<UnitRow[]> {
 
 /** Every year's divisions (key-tasks.md: they submit like the units, with codes and aliases). */
 export async function loadDivisions(wh: Warehouse): Promise<UnitRow[]> {
-  return wh.all<UnitRow>(`select code, name, aliases, 'division' as kind, year from divisions order by year, display_order`);
+  return (await loadSubmitters(wh)).divisions;
+}
+
+/** The units and every year's divisions, in one query. */
+export async function loadSubmitters(wh: Warehouse): Promise<Submitters> {
+  const rows = await wh.all<UnitRow & { o: number }>(
+    `select code, name, aliases, kind, null::integer as year, 0 as part, display_order as o from units
+     union all select code, name, aliases, 'division', year, 1, display_order from divisions order by part, year, o`,
+  );
+  const strip = ({ o: _o, part: _p, ...u }: UnitRow & { o: number; part?: number }) => (u.year === null ? { ...u, year: undefined } : u);
+  return { units: rows.filter((r) => r.kind !== 'division').map(strip), divisions: rows.filter((r) => r.kind === 'division').map(strip) };
 }
 
 /** Who may submit: the units, and the divisions of every year. */

@@ -33,9 +33,8 @@ import { CliError } from '../errors';
 import { ingestMessages } from '../messages';
 import { parsePeriod, periodCode } from '../period';
 import { loadSeeds, migrate, Warehouse } from '../warehouse';
-import { installRuleMacros } from '../models/macros';
 import { runBatch, type BatchContext } from './batch';
-import { loadDivisions, loadUnits } from './identity';
+import { loadSubmitters } from './identity';
 import { mark } from './profile';
 import { ingestSql, sqlString } from './sql';
 import type { FileReport, IngestOptions, IngestReport } from './types';
@@ -43,9 +42,9 @@ import type { FileReport, IngestOptions, IngestReport } from './types';
 export type { FileReport, IngestIssue, IngestOptions, IngestPath, IngestReport, TableLoad } from './types';
 export { formatReport, formatIssue } from './report';
 
+/** The value rules of sql/ingest/macros.sql (the KPI rules, for the warnings, when a file needs them: warnings.ts). */
 async function installMacros(wh: Warehouse): Promise<void> {
   await wh.run(ingestSql('macros'));
-  await installRuleMacros(wh, { temp: true }); // the KPI rules computed_from_details.sql shares with the models
 }
 
 function summarise(dryRun: boolean, files: IngestReport['files']): IngestReport {
@@ -99,7 +98,7 @@ export async function ingestFiles(wh: Warehouse, paths: string[], options: Inges
   const files = expandPaths(paths);
   await installMacros(wh);
   mark('install macros');
-  const who = { units: await loadUnits(wh), divisions: await loadDivisions(wh) };
+  const who = await loadSubmitters(wh);
   return summarise(false, await runAll(wh, files, { dryRun: false, hist: '', who, onlyNew: options.onlyNew }, options));
 }
 
@@ -120,7 +119,7 @@ export async function validateFiles(paths: string[], options: IngestOptions & { 
         hist = ''; // locked or older: no previous-period warnings, the checks still run
       }
     }
-    const who = { units: await loadUnits(wh), divisions: await loadDivisions(wh) };
+    const who = await loadSubmitters(wh);
     return summarise(true, await runAll(wh, files, { dryRun: true, hist, who }, options));
   } finally {
     wh.close();

@@ -6,7 +6,7 @@ import { duckdbMessage } from '../errors';
 import type { Warehouse } from '../warehouse';
 import { findHeader, type TableSpec } from './tables';
 import { regularRecords } from './csv-records';
-import { ensureLanded, landedTable, sharedRelation, type LandedTable } from './landed';
+import { landRows, sharedRelation, type LandedTable } from './landed';
 import type { BatchLanders } from './lander';
 import { sqlString } from './sql';
 
@@ -240,13 +240,11 @@ export async function landCsv(
     }
   }
   const { kinds, columns } = keyed({});
-  await ensureLanded(wh, table);
   try {
     // row_number() over () numbers the rows in the order read_csv reads them (one stream, order kept)
-    await wh.run(
-      `insert into ${landedTable(table.key)} select ${fileId}, cast(${skip} + row_number() over () as integer), ${columns.join(', ')}, ${kinds.outer} ` +
-        `from (select *, ${kinds.inner} from ${read({})})`,
-    );
+    await landRows(wh, table,
+      `select ${fileId}, cast(${skip} + row_number() over () as integer), ${columns.join(', ')}, ${kinds.outer} ` +
+        `from (select *, ${kinds.inner} from ${read({})})`);
   } catch (error) {
     return { problem: { kind: 'parse', detail: duckdbMessage(error).split('\n').slice(0, 3).join(' ') } };
   }

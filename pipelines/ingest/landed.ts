@@ -35,12 +35,22 @@ export const sharedRelation = (key: TableKey, fileId: number) => `(select * from
 /** The shared landed tables made in this batch (on first use, so a call of one CSV makes one). */
 const made = new WeakMap<Warehouse, Set<TableKey>>();
 
-/** The batch's shared table of a kind, made if it is not yet: (file_id, source_row, column keys…, row_kind). */
-export async function ensureLanded(wh: Warehouse, table: TableSpec): Promise<void> {
+/**
+ * Puts rows into the batch's shared table of a kind, (file_id, source_row, column keys…,
+ * row_kind): `select` gives them in that order; the first rows of a kind make the table (one
+ * statement either way).
+ */
+export async function landRows(wh: Warehouse, table: TableSpec, select: string): Promise<void> {
   if (!made.has(wh)) made.set(wh, new Set());
   const kinds = made.get(wh)!;
-  if (kinds.has(table.key)) return;
-  await wh.run(`create or replace temp table ${landedTable(table.key)} (file_id integer, source_row integer, ${table.columns.map((c) => `${c.key} varchar`).join(', ')}, row_kind varchar)`);
+  const name = landedTable(table.key);
+  if (kinds.has(table.key)) {
+    await wh.run(`insert into ${name} ${select}`);
+    return;
+  }
+  const columns = ['file_id', 'source_row', ...table.columns.map((c) => c.key), 'row_kind'];
+  const types = ['integer', 'integer', ...table.columns.map(() => 'varchar'), 'varchar'];
+  await wh.run(`create or replace temp table ${name} as select ${columns.map((c, i) => `cast(${c} as ${types[i]}) as ${c}`).join(', ')} from (${select}) as rows(${columns.join(', ')})`);
   kinds.add(table.key);
 }
 

@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Warehouse } from '../warehouse';
-import { ensureLanded, landedTable } from './landed';
+import { landRows } from './landed';
 import { sqlString } from './sql';
 import { TABLES, type HeaderMatch, type TableKey, type TableSpec } from './tables';
 
@@ -82,16 +82,19 @@ class KindWriter {
 
   /** Into landed_<key>, with each row's kind. */
   async land(wh: Warehouse): Promise<void> {
-    await ensureLanded(wh, this.table); // (also for a table whose header came without rows)
-    if (this.fd < 0) return;
+    const nulls = this.table.columns.map(() => 'null::varchar').join(', ');
+    if (this.fd < 0) {
+      // a table whose header came without rows: the kind's table exists all the same
+      await landRows(wh, this.table, `select null::integer, null::integer, ${nulls}, null::varchar where false`);
+      return;
+    }
     this.flush();
     closeSync(this.fd);
     this.fd = -1;
     const columns = [`'file_id': 'INTEGER'`, `'source_row': 'INTEGER'`, `'lead': 'VARCHAR'`, `'lead_pos': 'INTEGER'`, ...this.table.columns.map((c) => `'${c.key}': 'VARCHAR'`)].join(', ');
-    await wh.run(
-      `insert into ${landedTable(this.table.key)} select * exclude (lead, lead_pos), nrp_row_kind(lead, lead_pos, ${this.table.summed.length > 0}) as row_kind ` +
-        `from read_csv(${sqlString(this.file)}, header = false, delim = ',', quote = '"', escape = '"', columns = {${columns}}, auto_detect = false)`,
-    );
+    await landRows(wh, this.table,
+      `select * exclude (lead, lead_pos), nrp_row_kind(lead, lead_pos, ${this.table.summed.length > 0}) as row_kind ` +
+        `from read_csv(${sqlString(this.file)}, header = false, delim = ',', quote = '"', escape = '"', columns = {${columns}}, auto_detect = false)`);
   }
 
   close(): void {

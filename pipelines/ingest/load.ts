@@ -11,7 +11,11 @@ import type { FileWork, TableCheck } from './work';
  * thread (a million 卫片图斑 rows load in about half the time). The setting is the session's, so
  * it is put back even when an insert fails.
  */
-async function loadRows(wh: Warehouse, statements: string[]): Promise<void> {
+async function loadRows(wh: Warehouse, statements: string[], rows: number): Promise<void> {
+  if (rows < PARALLEL_FROM_ROWS) {
+    await wh.run(statements.join('\n'));
+    return;
+  }
   await wh.run('set preserve_insertion_order = false');
   try {
     for (const sql of statements) await wh.run(sql);
@@ -19,6 +23,9 @@ async function loadRows(wh: Warehouse, statements: string[]): Promise<void> {
     await wh.run('reset preserve_insertion_order');
   }
 }
+
+/** Fewer rows load as fast in order (and two statements fewer). */
+const PARALLEL_FROM_ROWS = 100_000;
 
 interface Snapshot {
   w: FileWork;
@@ -70,7 +77,7 @@ export async function loadFiles(wh: Warehouse, loads: FileWork[]): Promise<void>
         statements.push(ingestSql(`load_${table.key}`, { typed: fastView(s.w.id), map: mapOf([[s.w.id, id]]) }));
       }
     }
-    await loadRows(wh, statements);
+    await loadRows(wh, statements, snapshots.reduce((n, s) => n + s.c.rows, 0));
   });
   mark('load (one transaction)');
 }

@@ -1,3 +1,4 @@
+import { installRuleMacros } from '../models/macros';
 import type { Warehouse } from '../warehouse';
 import { fastView, toIssues } from './checks';
 import type { Source } from './history';
@@ -51,6 +52,15 @@ async function segmentOf(wh: Warehouse, relation: string): Promise<string> {
   return `coalesce((select min(t.source_row) from ${relation} as t where t.row_kind in ('合计', '总计', '小计', '累计') and t.source_row > detail.source_row), 2147483647)`;
 }
 
+const kpiInstalled = new WeakSet<Warehouse>();
+
+/** The KPI macros computed_from_details.sql shares with the models (sql/macros), as temp macros, once a connection. */
+async function installKpiMacros(wh: Warehouse): Promise<void> {
+  if (kpiInstalled.has(wh)) return;
+  await installRuleMacros(wh, { temp: true });
+  kpiInstalled.add(wh);
+}
+
 /** What the warnings read beside the files: where earlier loads are (`hist`), which typed tables this batch made. */
 export interface WarningContext {
   hist: string;
@@ -92,9 +102,22 @@ async function indicatorWarnings(wh: Warehouse, files: FileWork[], sources: Sour
   const warned = files.filter((w) => w.checks.some((c) => c.landed.table.key === 'indicator_progress' && c.rows > 0));
   if (warned.length === 0) return;
   await wh.run(`create or replace temp table warn_files as select * from (values ${warned.map((w) => `(${w.id})`).join(', ')}) as v(file_id)`);
-  await wh.run(`create or replace temp view check_land_supply as select * exclude (period) from (${sourceRows(ctx, 'land_supply', 'land_supply', 'raw_land_supply', LAND_COLUMNS, sources)})`);
-  await wh.run(`create or replace temp view check_patches as select * exclude (period) from (${sourceRows(ctx, 'patches', 'patches', 'raw_patches', PATCH_COLUMNS, sources)})`);
-  await wh.run(`create or replace temp table computed_details as ${ingestSql('computed_from_details', { files: '(select * from ingest_files where file_id in (select file_id from warn_files))' })}`);
+  // Only a file that declares an indicator the details compute (most units leave them to the
+  // details) needs the details computed: the KPI macros' query is the costliest of the warnings.
+  const declaring = (await wh.all<{ file_id: number }>(
+    `select distinct t.file_id from typed_indicator_progress as t join ingest_files as f on f.file_id = t.file_id
+     join indicators as i on i.year = f.year and i.code = t.v_indicator_code
+     where i.source <> 'summary' and t.file_id in (select file_id from warn_files)`,
+  )).map((r) => r.file_id);
+  if (declaring.length > 0) {
+    await installKpiMacros(wh);
+    const detail = sources.filter((s) => (s.purpose !== 'land_supply' && s.purpose !== 'patches') || declaring.includes(s.fileId));
+    await wh.run(`create or replace temp view check_land_supply as select * exclude (period) from (${sourceRows(ctx, 'land_supply', 'land_supply', 'raw_land_supply', LAND_COLUMNS, detail)})`);
+    await wh.run(`create or replace temp view check_patches as select * exclude (period) from (${sourceRows(ctx, 'patches', 'patches', 'raw_patches', PATCH_COLUMNS, detail)})`);
+    await wh.run(`create or replace temp table computed_details as ${ingestSql('computed_from_details', { files: `(select * from ingest_files where file_id in (${declaring.join(', ')}))` })}`);
+  } else {
+    await wh.run('create or replace temp table computed_details (file_id integer, indicator_code varchar, numerator double, denominator double, computed double)');
+  }
   await wh.run(`create or replace temp table prev_progress as ${sourceRows(ctx, 'prev_progress', 'indicator_progress', 'raw_indicator_progress', [['v_indicator_code', 'indicator_code'], ['v_cumulative_value', 'cumulative_value']], sources)}`);
   const found = await wh.all<CheckRow & { file_id: number }>(`select * from (${ingestSql('warnings_indicator_progress')}) order by file_id, source_row, code`);
   await wh.run('drop view if exists check_land_supply; drop view if exists check_patches; drop table if exists computed_details; drop table if exists prev_progress; drop table if exists warn_files');

@@ -1,7 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as iconv from 'iconv-lite';
 import { duckdbMessage } from '../errors';
 import type { Warehouse } from '../warehouse';
 import { findHeader, type TableSpec } from './tables';
@@ -20,7 +19,7 @@ function decodeGb18030(bytes: Buffer): string {
   try {
     return new TextDecoder('gb18030').decode(bytes);
   } catch {
-    return iconv.decode(bytes, 'gb18030');
+    return (require('iconv-lite') as typeof import('iconv-lite')).decode(bytes, 'gb18030'); // (loaded only where it is needed)
   }
 }
 

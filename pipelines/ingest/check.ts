@@ -42,8 +42,8 @@ export async function checkFiles(wh: Warehouse, files: FileWork[], land: LandTar
   for (const w of files) {
     for (const [i, t] of w.tables.entries()) {
       if (t.path !== 'csv-fast') continue;
-      const layout = (await layoutsOf(wh, t.table, t.relation, [w.id])).get(w.id)!;
-      const verdict = await checkFast(wh, { landed: t, period: w.period!, file: w.report.file }, dataRelation(t.relation, new Map([[w.id, layout]])));
+      const layout = (await layoutsOf(wh, t.table, t.relation, [w.id], { single: true })).get(w.id)!;
+      const verdict = await checkFast(wh, { landed: t, period: w.period!, file: w.report.file }, dataRelation(t.relation, new Map([[w.id, layout]]), { single: true }));
       mark('fast path (a file)');
       if (verdict !== 'read_as_text') {
         rules.set(`${w.id}/${t.table.key}`, { layout, rules: verdict, landed: t });

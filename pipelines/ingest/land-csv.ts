@@ -126,17 +126,22 @@ const leadCell = (x: string) => `nullif(trim(${x}, ' \t　'), '')`;
  * null for a data row) from its first non-empty cell (`lead`) and that cell's column from the
  * table's first (`lead_pos`). A row whose first cell starts with an ordinary character (neither a
  * space nor a CJK ideograph: ids, numbers, dates) is a data row without looking further, which
- * keeps this to one comparison for nearly every row. `inner` selects lead and lead_pos; `outer`
- * turns them into row_kind.
+ * keeps this to one comparison for nearly every row. `inner` selects lead and lead_pos, `outer`
+ * turns them into row_kind (few plans as small: the macro is written once); `inline` does it all
+ * in one expression (for a big file: lead and lead_pos worked out only for the rows that need them).
  */
-function rowKindSql(width: number, first: number, totals: boolean, typed: Set<number>): { inner: string; outer: string } {
+function rowKindSql(width: number, first: number, totals: boolean, typed: Set<number>): { inner: string; outer: string; inline: string } {
   const text = (i: number) => (typed.has(i) ? `c${i}::varchar` : `c${i}`);
   const cell = (i: number) => leadCell(text(i));
   const columns = Array.from({ length: width }, (_, i) => i);
   const plain = `coalesce(unicode(${text(0)}) between 33 and 12287 or unicode(${text(0)}) between 12289 and 19967, false)`;
-  const lead = `case when not ${plain} then coalesce(${columns.map(cell).join(', ')}) end as lead`;
-  const pos = `case when not ${plain} then case ${columns.filter((i) => i < first + 3).map((i) => `when ${cell(i)} is not null then ${i - first}`).join(' ')} else 3 end end as lead_pos`;
-  return { inner: `${plain} as plain, ${lead}, ${pos}`, outer: `case when plain then null else nrp_row_kind(lead, lead_pos, ${totals}) end as row_kind` };
+  const leadOf = `coalesce(${columns.map(cell).join(', ')})`;
+  const posOf = `case ${columns.filter((i) => i < first + 3).map((i) => `when ${cell(i)} is not null then ${i - first}`).join(' ')} else 3 end`;
+  return {
+    inner: `${plain} as plain, case when not ${plain} then ${leadOf} end as lead, case when not ${plain} then ${posOf} end as lead_pos`,
+    outer: `case when plain then null else nrp_row_kind(lead, lead_pos, ${totals}) end as row_kind`,
+    inline: `case when ${plain} then null else nrp_row_kind(${leadOf}, ${posOf}, ${totals}) end as row_kind`,
+  };
 }
 
 /** Comma, or tab where the first line has a tab and no comma. */
@@ -227,7 +232,7 @@ export async function landCsv(
     const fast = `landed_fast_csv_${fileId}`;
     const { kinds, columns } = keyed(fastTypes);
     try {
-      await wh.run(`create or replace temp table ${fast} as select ${columns.join(', ')}, ${kinds.outer} from (select *, ${kinds.inner} from ${read(fastTypes)})`);
+      await wh.run(`create or replace temp table ${fast} as select ${columns.join(', ')}, ${kinds.inline} from ${read(fastTypes)}`);
       return {
         landed: {
           table, fileId, sheet: null, header: match, temps: [fast], path: 'csv-fast',

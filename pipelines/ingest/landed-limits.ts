@@ -54,7 +54,7 @@ export async function landedLimitErrors(wh: Warehouse, inputs: LimitInput[], lim
   for (const input of inputs) {
     for (const t of input.tables.filter((x) => x.path === 'csv-fast')) {
       const columns = limits.maxCellChars >= 24 ? [] : t.table.columns.map((c) => c.key);
-      const rows = await wh.all<Counted>(countSql(t.relation, columns, limits));
+      const rows = await wh.all<Counted>(countSql(t.relation, columns, limits, input.fileId));
       for (const c of rows) tooManyRows(c, t, limits, add);
       if (rows.some((c) => c.suspects > 0)) for (const s of await wh.all<Suspect>(suspectSql(t.relation, columns, limits, [input.fileId]))) describe(s, landedOf(s.file_id, t.table.key), add, limits);
     }
@@ -96,9 +96,10 @@ async function checkShared(
   }
 }
 
-const countSql = (relation: string, columns: string[], limits: IngestLimits) =>
-  `select file_id, count(*) as n, ${columns.length > 0 ? `count(*) filter (where ${columns.map((k) => suspectTest(k, limits)).join(' or ')})` : '0'} as suspects ` +
-  `from ${relation} group by file_id`;
+/** Rows and suspect rows by file (`single`: a file's own table, counted without grouping). */
+const countSql = (relation: string, columns: string[], limits: IngestLimits, single?: number) =>
+  `select ${single ?? 'file_id'} as file_id, count(*) as n, ${columns.length > 0 ? `count(*) filter (where ${columns.map((k) => suspectTest(k, limits)).join(' or ')})` : '0'} as suspects ` +
+  `from ${relation}${single === undefined ? ' group by file_id' : ''}`;
 
 /** The suspect cells of the given files, at most MAX_LISTED_ERRORS a file. */
 function suspectSql(relation: string, columns: string[], limits: IngestLimits, fileIds: number[]): string {

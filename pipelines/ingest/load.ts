@@ -72,9 +72,12 @@ export async function loadFiles(wh: Warehouse, loads: FileWork[]): Promise<void>
     for (const table of TABLES) {
       const of = snapshots.map((s, i) => ({ s, id: ids[i] })).filter(({ s }) => s.c.landed.table.key === table.key);
       const shared = of.filter(({ s }) => s.c.landed.path !== 'csv-fast').map(({ s, id }): [number, number] => [s.w.id, id]);
-      if (shared.length > 0) statements.push(ingestSql(`load_${table.key}`, { typed: `typed_${table.key}`, map: mapOf(shared) }));
+      if (shared.length > 0) {
+        statements.push(ingestSql(`load_${table.key}`, { rows: `(select t.*, m.submission_id from typed_${table.key} as t join ${mapOf(shared)} as m on m.file_id = t.file_id)` }));
+      }
+      // a file on the CSV fast path (a million rows): its own view, its one registry row, no join
       for (const { s, id } of of.filter(({ s }) => s.c.landed.path === 'csv-fast')) {
-        statements.push(ingestSql(`load_${table.key}`, { typed: fastView(s.w.id), map: mapOf([[s.w.id, id]]) }));
+        statements.push(ingestSql(`load_${table.key}`, { rows: `(select *, ${id} as submission_id from ${fastView(s.w.id)})` }));
       }
     }
     await loadRows(wh, statements, snapshots.reduce((n, s) => n + s.c.rows, 0));

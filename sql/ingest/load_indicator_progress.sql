@@ -1,7 +1,6 @@
--- Accepted 指标进度 rows into the raw table: {{typed}} (typed rows with file_id) under each file's
--- registry row ({{map}}: file_id → submission_id).
+-- Accepted 指标进度 rows into the raw table: {{rows}} (typed rows with the submission_id of each file's
+-- registry row).
 insert into raw_indicator_progress
-select m.submission_id, t.source_row, t.v_indicator_code, t.v_cumulative_value, t.v_numerator, t.v_denominator, t.v_remark
-from {{typed}} as t
-join {{map}} as m on m.file_id = t.file_id
-order by m.submission_id, t.source_row;
+select t.submission_id, t.source_row, t.v_indicator_code, t.v_cumulative_value, t.v_numerator, t.v_denominator, t.v_remark
+from {{rows}} as t
+order by t.submission_id, t.source_row;

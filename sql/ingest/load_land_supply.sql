@@ -1,10 +1,9 @@
--- Accepted 供地台账 rows into the raw table: {{typed}} (typed rows with file_id) under each file's
--- registry row ({{map}}: file_id → submission_id).
+-- Accepted 供地台账 rows into the raw table: {{rows}} (typed rows with the submission_id of each file's
+-- registry row).
 insert into raw_land_supply
-select m.submission_id, t.source_row, t.v_parcel_id, t.v_project_name, t.v_supply_method, t.v_land_use, t.v_area_mu, t.v_is_stock,
+select t.submission_id, t.source_row, t.v_parcel_id, t.v_project_name, t.v_supply_method, t.v_land_use, t.v_area_mu, t.v_is_stock,
        case when t.v_supply_method = '划拨' then null else t.v_price_wan end,
        t.v_supply_date, t.v_agreed_start_date, t.v_agreed_completion_date, t.v_actual_start_date, t.v_actual_completion_date,
        t.v_extended_start_date, t.v_extended_completion_date
-from {{typed}} as t
-join {{map}} as m on m.file_id = t.file_id
-order by m.submission_id, t.source_row;
+from {{rows}} as t
+order by t.submission_id, t.source_row;

@@ -82,6 +82,21 @@ export async function sampleWarehouseCopy(dir: string, name = 'warehouse.duckdb'
   return target;
 }
 
+/**
+ * A private copy of the sample warehouse as if no division had sent its 重点工作进展 (every
+ * milestone 未报送), built: for the tests that write a key-task scenario of their own, so that
+ * the sample's division reports do not mix with it. The units' submissions are untouched.
+ */
+export async function sampleWithoutDivisionReports(dir: string, name = 'warehouse.duckdb'): Promise<string> {
+  const target = await sampleWarehouseCopy(dir, name);
+  await withWriteWarehouse(target, async (wh) => {
+    await wh.run("delete from raw_key_task_progress where submission_id in (select submission_id from submissions where table_name = '重点工作进展')");
+    await wh.run("delete from submissions where table_name = '重点工作进展'");
+    await buildWarehouse(wh);
+  });
+  return target;
+}
+
 /** The sample's inbox (the files ingest read), to take a unit's file from. */
 export async function sampleInbox(): Promise<string> {
   return join(await sampleWarehouse(), '..', 'inbox');

@@ -3,19 +3,22 @@ import { join, relative, resolve } from 'node:path';
 import { dbOption, parseCommandArgs } from '../args';
 import { CliError, EXIT } from '../errors';
 import type { Io } from '../io';
-import { runMessages } from '../messages';
+import { runMessages, sampleMessages } from '../messages';
 import { formatSummary, runPipeline } from '../run/pipeline';
 import { resolveDbPath } from '../warehouse';
 
 interface Manifest {
   /** The year the sample covers (its scenario's). */
   year: number;
-  files: { path: string; expect: 'accepted' | 'rejected' }[];
+  files: { path: string; expect: 'accepted' | 'rejected'; submitter?: 'unit' | 'division'; unit_code: string; note?: string }[];
+  late_divisions?: { name: string; period: string }[];
+  key_tasks?: { late: string; overdue: string; lagging: string[] };
 }
 
 /**
- * `npm start`: the sample year end to end. The sample's two broken files are meant to be
- * rejected, so success here is "every file ended as MANIFEST.json says", not "nothing rejected".
+ * `npm start`: the sample year end to end. The sample's broken files are meant to be rejected,
+ * so success here is "every file ended as MANIFEST.json says", not "nothing rejected"; the
+ * summary says which rejections are expected and what the divisions' files are.
  */
 export async function run(argv: string[], io: Io): Promise<number> {
   const { values, help } = parseCommandArgs('demo', argv, {
@@ -47,7 +50,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     const got = f.status === 'duplicate' ? 'accepted' : f.status;
     if (want && want !== got) throw new CliError(runMessages.demoUnexpected(rel, want, got));
   }
-  if (summary.ingest.rejected > 0) io.stderr(runMessages.demoExpectedRejects(summary.ingest.rejected) + '\n');
+  const divisionFiles = manifest.files.filter((f) => f.submitter === 'division' && f.expect === 'accepted');
+  if (manifest.key_tasks && divisionFiles.length > 0) {
+    const silent = (manifest.late_divisions ?? []).map((d) => `${d.name} ${d.period}`).join('、');
+    io.stderr(sampleMessages.demoDivisions(divisionFiles.length, new Set(divisionFiles.map((f) => f.unit_code)).size, manifest.key_tasks, silent) + '\n');
+  }
+  if (summary.ingest.rejected > 0) {
+    io.stderr(runMessages.demoExpectedRejects(summary.ingest.rejected) + '\n');
+    for (const f of manifest.files.filter((x) => x.expect === 'rejected')) io.stderr(sampleMessages.demoExpectedRejection(f.path, f.note ?? '') + '\n');
+  }
   io.stderr(runMessages.demoDone(outDir) + '\n');
   return EXIT.ok;
 }

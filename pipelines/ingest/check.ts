@@ -1,71 +1,82 @@
-import type { Period } from '../period';
+import { periodCode, periodEnd, periodStart } from '../period';
 import type { Warehouse } from '../warehouse';
-import { checkTable, toIssues, type RuleCheck } from './checks';
+import { createCatalogue } from './catalogue';
+import { checkFast, checkShared, toIssues, type CheckTarget, type RuleCheck } from './checks';
 import { landCsv } from './land-csv';
-import type { LandedTable } from './landed';
+import type { LandTarget } from './land';
+import { landedTable, type LandedTable } from './landed';
 import { landedLimitErrors } from './landed-limits';
-import { layoutOf, type Layout } from './layout';
+import { dataRelation, layoutsOf, type Layout } from './layout';
 import type { IngestLimits } from './limits';
 import { mark } from './profile';
-import type { IngestIssue } from './types';
+import { sqlString } from './sql';
+import { TABLES, type TableKey } from './tables';
+import { reject, type FileWork, type TableCheck } from './work';
 
-/** What the check step needs of the file beyond its tables (to read a CSV again as text). */
-export interface CheckInput {
-  path: string;
-  file: string;
-  bytes: Buffer;
-  tempDir: string;
-  limits: IngestLimits;
-  /** Temp tables and views made here, for the caller to drop. */
-  temps: string[];
-}
-
-/** A checked table: its data rows (`landed.relation`), how its rows were sorted, what the rules found. */
-export interface TableCheck extends RuleCheck {
-  landed: LandedTable;
-  layout: Layout;
-  /** Set by the warnings step; stored with the table's registry row. */
-  warnings: IngestIssue[];
-}
-
-export type Checked = { checks: TableCheck[]; errors: IngestIssue[] } | { limitErrors: IngestIssue[] };
-
-/** Total rows and the footer set aside (layout.ts), then the rules on the data rows (checks.ts). */
-async function checkLanded(wh: Warehouse, landed: LandedTable, period: Period, file: string): Promise<{ layout: Layout; data: LandedTable; rules: RuleCheck | 'read_as_text' }> {
-  const layout = await layoutOf(wh, landed);
-  mark('layout');
-  const data = { ...landed, relation: layout.dataRelation };
-  return { layout, data, rules: await checkTable(wh, data, period, file) };
+/**
+ * The batch's files with a period, as ingest_files (file_id, unit_code, year, quarter, period,
+ * period_end, year_start): the per-file values the checks and warnings join to.
+ */
+async function writeIngestFiles(wh: Warehouse, files: FileWork[]): Promise<void> {
+  const rows = files.map((w) =>
+    `(${w.id}, ${w.unit ? sqlString(w.unit.code) : 'null'}, ${w.period!.year}, ${w.period!.quarter}, '${periodCode(w.period!)}', ` +
+    `date '${periodEnd(w.period!)}', date '${periodStart(w.period!)}')`);
+  await wh.run(
+    'create or replace temp table ingest_files (file_id integer, unit_code varchar, year integer, quarter integer, period varchar, period_end date, year_start date)' +
+      (rows.length ? `; insert into ingest_files values ${rows.join(', ')}` : ''),
+  );
 }
 
 /**
- * Step 4 of ingest: every rule of the contract on each landed table, which leaves typed_<table>
- * behind for the load. A CSV whose fast path found anything unusual is read again as text, where
- * the size limits and the rules give precise errors.
+ * Step 4 of ingest, for every file of the batch with a period at once: total rows and the
+ * footer set aside (layout.ts), then every rule of the contract on the data rows (checks.ts),
+ * one statement per table kind for all the files; typed_<key> is left for the warnings and the
+ * load. A 卫片图斑 CSV on the fast path is checked on its own first; one whose fast path found
+ * anything unusual is read again as text and joins the others (its size limits checked in full:
+ * over a limit, the file is refused).
  */
-export async function checkTables(wh: Warehouse, tables: LandedTable[], period: Period, input: CheckInput): Promise<Checked> {
-  const checks: TableCheck[] = [];
-  const errors: IngestIssue[] = [];
-  for (const s of tables) {
-    input.temps.push(`typed_${s.table.key}`);
-    let checked = await checkLanded(wh, s, period, input.file);
-    if (checked.rules === 'read_as_text') {
-      const again = (await landCsv(wh, input.path, input.bytes, s.table, input.tempDir, { fast: false })).landed!;
-      input.temps.push(...again.temps);
+export async function checkFiles(wh: Warehouse, files: FileWork[], land: LandTarget, limits: IngestLimits): Promise<Set<TableKey>> {
+  const typed = new Set<TableKey>();
+  await writeIngestFiles(wh, files);
+  const rules = new Map<string, { layout: Layout; rules: RuleCheck; landed: LandedTable }>(); // by `${file}/${key}`
+  for (const w of files) {
+    for (const [i, t] of w.tables.entries()) {
+      if (t.path !== 'csv-fast') continue;
+      const layout = (await layoutsOf(wh, t.table, t.relation, [w.id], { single: true })).get(w.id)!;
+      const verdict = await checkFast(wh, { landed: t, period: w.period!, file: w.report.file }, dataRelation(t.relation, new Map([[w.id, layout]]), { single: true }));
+      mark('fast path (a file)');
+      if (verdict !== 'read_as_text') {
+        rules.set(`${w.id}/${t.table.key}`, { layout, rules: verdict, landed: t });
+        continue;
+      }
+      const again = (await landCsv(wh, w.id, w.path, w.bytes!, t.table, land.tempDir, { fast: false })).landed!;
+      w.tables[i] = again;
       // the fast path left the cell-size limits to its check: as text, they are checked in full
-      const limitErrors = await landedLimitErrors(wh, [again], input.file, input.limits);
-      if (limitErrors.length > 0) return { limitErrors };
-      checked = await checkLanded(wh, again, period, input.file);
+      const over = (await landedLimitErrors(wh, [{ fileId: w.id, file: w.report.file, tables: [again], info: [] }], limits)).get(w.id);
+      if (over) reject(w, ...over);
     }
-    const rules = checked.rules as RuleCheck;
-    const afterFooter = toIssues(checked.layout.errorRows, checked.data, input.file, period, 'error');
-    const check: TableCheck = {
-      landed: checked.data, layout: checked.layout, warnings: [],
-      rows: rules.rows, errors: [...afterFooter, ...rules.errors], errorCount: rules.errorCount + afterFooter.length,
-    };
-    checks.push(check);
-    mark(`checked ${s.table.key}`);
-    errors.push(...check.errors);
   }
-  return { checks, errors };
+  if (files.some((w) => !w.done && w.tables.some((t) => t.table.key === 'key_task_progress'))) await createCatalogue(wh);
+  mark('checks set-up');
+  for (const table of TABLES) {
+    const targets: CheckTarget[] = files
+      .filter((w) => !w.done)
+      .flatMap((w) => w.tables.filter((t) => t.table.key === table.key && t.path !== 'csv-fast').map((t) => ({ landed: t, period: w.period!, file: w.report.file })));
+    if (targets.length === 0) continue;
+    const ids = targets.map((t) => t.landed.fileId);
+    const layouts = await layoutsOf(wh, table, landedTable(table.key), ids);
+    mark(`layout ${table.key}`);
+    const checked = await checkShared(wh, table, dataRelation(landedTable(table.key), layouts), targets);
+    typed.add(table.key);
+    for (const t of targets) rules.set(`${t.landed.fileId}/${table.key}`, { layout: layouts.get(t.landed.fileId)!, rules: checked.get(t.landed.fileId)!, landed: t.landed });
+  }
+  for (const w of files) {
+    if (w.done) continue;
+    w.checks = w.tables.map((t): TableCheck => {
+      const { layout, rules: r } = rules.get(`${w.id}/${t.table.key}`)!;
+      const afterFooter = toIssues(layout.errorRows, t, w.report.file, w.period!, 'error');
+      return { landed: t, layout, warnings: [], rows: r.rows, errors: [...afterFooter, ...r.errors], errorCount: r.errorCount + afterFooter.length };
+    });
+  }
+  return typed;
 }

@@ -1,10 +1,10 @@
 import { cellMessages, type CellContext } from '../messages';
 import { parsePeriod, periodCode, periodEnd, type Period } from '../period';
 import type { Warehouse } from '../warehouse';
-import { ingestLimits } from './limits';
-import { mark } from './profile';
 import type { LandedTable } from './landed';
 import type { CheckRow } from './layout';
+import { ingestLimits } from './limits';
+import { mark } from './profile';
 import { ingestSql, sqlString } from './sql';
 import { columnLetter, headerOf, type TableSpec } from './tables';
 import { MAX_LISTED_ERRORS, type IngestIssue } from './types';
@@ -17,8 +17,15 @@ export interface RuleCheck {
   errorCount: number;
 }
 
+/** A file's table to check: where it was landed, the file's period and name. */
+export interface CheckTarget {
+  landed: LandedTable;
+  period: Period;
+  file: string;
+}
+
 /**
- * 监测批次 → period code, as SQL: the distinct texts of the file read by pipelines/period.ts
+ * 监测批次 → period code, as SQL: the distinct texts of the files read by pipelines/period.ts
  * (the one period parser), written as a CASE (few values, the usual case) or, for many, a
  * lookup table.
  */
@@ -38,49 +45,69 @@ async function batchPeriodSql(wh: Warehouse, relation: string): Promise<string> 
 }
 
 /**
- * Normalises a landed table's data rows (`landed.relation`) into typed_<key> and runs the rules
- * of the contract on them (sql/ingest/errors_<key>.sql).
+ * The fast path of one 卫片图斑 CSV (read_csv typed its numbers): its typed rows as a view,
+ * `typed_patches_fast_<file>`, and one cheap scan that says whether they are clean; if anything
+ * is unusual the file is read again as text, where the rules give precise errors.
  */
-export async function checkTable(wh: Warehouse, landed: LandedTable, period: Period, file: string): Promise<RuleCheck | 'read_as_text'> {
-  const key = landed.table.key;
-  if (landed.path === 'csv-fast') {
-    const batch_period = await batchPeriodSql(wh, landed.relation);
-    mark('batch map');
-    const vars = { year: period.year, period: periodCode(period), max_cell_chars: ingestLimits().maxCellChars };
-    let verdict: { bad: number; duplicates: number; longest: number | null; rows: number };
-    try {
-      await wh.run(ingestSql(`typed_${key}_fast`, { landed: landed.relation, batch_period }));
-      mark('typed (fast)');
-      verdict = (await wh.one<{ bad: number; duplicates: number; longest: number | null; rows: number }>(ingestSql(`fast_${key}_check`, vars)))!;
-    } catch {
-      await wh.run(`drop view if exists typed_${key}`).catch(() => undefined);
-      return 'read_as_text';
-    }
-    mark('fast path');
-    if (verdict.bad > 0 || verdict.duplicates > 0 || (verdict.longest ?? 0) > vars.max_cell_chars) {
-      await wh.run(`drop view if exists typed_${key}`); // typed_*_fast.sql makes a view; the text path makes a table
-      return 'read_as_text';
-    }
-    const rows = verdict.rows;
-    return { rows, errors: [], errorCount: 0 };
+export async function checkFast(wh: Warehouse, target: CheckTarget, data: string): Promise<RuleCheck | 'read_as_text'> {
+  const { landed, period } = target;
+  const view = fastView(landed.fileId);
+  const batch_period = await batchPeriodSql(wh, data);
+  const vars = { year: period.year, period: periodCode(period), max_cell_chars: ingestLimits().maxCellChars };
+  let verdict: { bad: number; duplicates: number; longest: number | null; rows: number };
+  try {
+    await wh.run(ingestSql('typed_patches_fast', { landed: data, batch_period, view }));
+    verdict = (await wh.one<{ bad: number; duplicates: number; longest: number | null; rows: number }>(ingestSql('fast_patches_check', { ...vars, typed: view })))!;
+  } catch {
+    await wh.run(`drop view if exists ${view}`).catch(() => undefined);
+    return 'read_as_text';
   }
-  const batch_period = key === 'patches' ? await batchPeriodSql(wh, landed.relation) : '';
+  if (verdict.bad > 0 || verdict.duplicates > 0 || (verdict.longest ?? 0) > vars.max_cell_chars) {
+    await wh.run(`drop view if exists ${view}`);
+    return 'read_as_text';
+  }
+  return { rows: verdict.rows, errors: [], errorCount: 0 };
+}
+
+/** The typed rows of a file on the CSV fast path (typed_patches_fast.sql). */
+export const fastView = (fileId: number) => `typed_patches_fast_${fileId}`;
+
+/**
+ * Normalises the data rows of every file of one table kind (`data`, with file_id) into
+ * typed_<key> and runs the rules of the contract on them (sql/ingest/errors_<key>.sql): one
+ * statement each for all the files, whose periods come from the batch's ingest_files.
+ */
+export async function checkShared(wh: Warehouse, table: TableSpec, data: string, targets: CheckTarget[]): Promise<Map<number, RuleCheck>> {
+  const key = table.key;
+  const out = new Map<number, RuleCheck>(targets.map((t) => [t.landed.fileId, { rows: 0, errors: [], errorCount: 0 }]));
+  if (targets.length === 0) return out;
+  const batch_period = key === 'patches' ? await batchPeriodSql(wh, data) : '';
   mark('batch map');
-  const vars = { period_end: periodEnd(period), year: period.year, quarter: period.quarter, period: periodCode(period) };
-  await wh.run(ingestSql(`typed_${key}`, { landed: landed.relation, batch_period, ...vars }));
-  mark('typed');
-  const rows = (await wh.one<{ n: number }>(`select count(*) as n from typed_${key}`))!.n;
-  await wh.run(`create or replace temp table check_errors as ${ingestSql(`errors_${key}`, { landed: landed.relation, ...vars })}`);
-  mark('errors');
-  const errorCount = (await wh.one<{ n: number }>('select count(*) as n from check_errors'))!.n;
-  const found = errorCount
-    ? await wh.all<CheckRow>(`select * from check_errors order by source_row, col, code limit ${MAX_LISTED_ERRORS + 50}`)
-    : [];
+  await wh.run(ingestSql(`typed_${key}`, { landed: data, batch_period }));
+  mark(`typed ${key}`);
+  for (const r of await wh.all<{ file_id: number; n: number }>(`select file_id, count(*) as n from typed_${key} group by file_id`)) {
+    if (out.has(r.file_id)) out.get(r.file_id)!.rows = r.n;
+  }
+  await wh.run(`create or replace temp table check_errors as ${ingestSql(`errors_${key}`, { landed: data })}`);
+  mark(`errors ${key}`);
+  const counts = await wh.all<{ file_id: number; n: number }>('select file_id, count(*) as n from check_errors group by file_id');
+  if (counts.length > 0) {
+    const found = await wh.all<CheckRow & { file_id: number }>(
+      `select * exclude (k) from (select *, row_number() over (partition by file_id order by source_row, col, code) as k from check_errors) ` +
+        `where k <= ${MAX_LISTED_ERRORS + 50} order by file_id, source_row, col, code`,
+    );
+    const byFile = new Map(targets.map((t) => [t.landed.fileId, t]));
+    for (const c of counts) if (out.has(c.file_id)) out.get(c.file_id)!.errorCount = c.n;
+    for (const t of targets) {
+      const rows = found.filter((f) => f.file_id === t.landed.fileId);
+      if (rows.length === 0) continue;
+      out.get(t.landed.fileId)!.errors = toIssues(rows, t.landed, byFile.get(t.landed.fileId)!.file, t.period, 'error').sort(
+        (a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''),
+      );
+    }
+  }
   await wh.run('drop table if exists check_errors');
-  const errors = toIssues(found, landed, file, period, 'error').sort(
-    (a, b) => (a.row ?? 0) - (b.row ?? 0) || (a.column ?? '').length - (b.column ?? '').length || (a.column ?? '').localeCompare(b.column ?? ''),
-  );
-  return { rows, errors, errorCount };
+  return out;
 }
 
 /**
@@ -106,7 +133,7 @@ export function toIssues(found: CheckRow[], landed: LandedTable, file: string, p
     }
     const letter = index === undefined ? undefined : columnLetter(index);
     const cellAt = letter ? `${letter}${r.source_row}` : `${r.source_row}`;
-    const context: CellContext = { h: header, d: r.detail, unit: unitOf(table, r), periodEnd: periodEnd(period), v: r.raw, word: r.word ?? undefined };
+    const context: CellContext = { h: header, d: r.detail, unit: unitOf(r), periodEnd: periodEnd(period), v: r.raw, word: r.word ?? undefined };
     const text = (cellMessages[r.code] ?? ((c: CellContext) => ({ zh: `${c.h}：${r.code}`, en: `${c.h}: ${r.code}` })))(context);
     out.push({
       severity,
@@ -126,7 +153,7 @@ export function toIssues(found: CheckRow[], landed: LandedTable, file: string, p
   return out;
 }
 
-function unitOf(table: TableSpec, r: CheckRow): string | null {
+function unitOf(r: CheckRow): string | null {
   if (r.code !== 'not_a_number') return null;
   return r.detail;
 }

@@ -9,7 +9,8 @@
  *     rows in `submissions` (version = previous + 1 per unit × period × table) and the rows in
  *     raw_indicator_progress / raw_land_supply / raw_patches, each with its source_row. A file with
  *     any error loads nothing. A file whose bytes (sha256) are already the latest version of every
- *     table they hold is reported as `duplicate` and not loaded again.
+ *     table they hold for the same unit and period (and table, for a CSV) is reported as
+ *     `duplicate` and not loaded again; the same bytes under another unit's or period's name load.
  *
  *   validateFiles(paths, options?) → Promise<IngestReport>
  *     The same checks on an in-memory warehouse with the seeds; nothing is written. With
@@ -32,18 +33,18 @@ import { CliError } from '../errors';
 import { ingestMessages } from '../messages';
 import { parsePeriod, periodCode } from '../period';
 import { loadSeeds, migrate, Warehouse } from '../warehouse';
-import { installRuleMacros } from '../models/macros';
-import { loadUnits } from './identity';
-import { processFile } from './process';
+import { runBatch, type BatchContext } from './batch';
+import { loadSubmitters } from './identity';
+import { mark } from './profile';
 import { ingestSql, sqlString } from './sql';
-import type { IngestOptions, IngestReport } from './types';
+import type { FileReport, IngestOptions, IngestReport } from './types';
 
 export type { FileReport, IngestIssue, IngestOptions, IngestPath, IngestReport, TableLoad } from './types';
 export { formatReport, formatIssue } from './report';
 
+/** The value rules of sql/ingest/macros.sql (the KPI rules, for the warnings, when a file needs them: warnings.ts). */
 async function installMacros(wh: Warehouse): Promise<void> {
   await wh.run(ingestSql('macros'));
-  await installRuleMacros(wh, { temp: true }); // the KPI rules computed_from_details.sql shares with the models
 }
 
 function summarise(dryRun: boolean, files: IngestReport['files']): IngestReport {
@@ -56,16 +57,49 @@ function summarise(dryRun: boolean, files: IngestReport['files']): IngestReport 
   };
 }
 
+/** Files per batch, and bytes: a call with more is taken in slices, each loaded before the next is read. */
+const BATCH_FILES = 500;
+const BATCH_BYTES = 256 * 1024 * 1024;
+
+function slices(files: string[]): string[][] {
+  const out: string[][] = [];
+  let current: string[] = [];
+  let bytes = 0;
+  for (const f of files) {
+    let size = 0;
+    try {
+      size = statSync(f).size;
+    } catch {
+      size = 0; // reading it says why it cannot be read
+    }
+    if (current.length > 0 && (current.length >= BATCH_FILES || bytes + size > BATCH_BYTES)) {
+      out.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(f);
+    bytes += size;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+async function runAll(wh: Warehouse, files: string[], ctx: Omit<BatchContext, 'onFile'>, options: IngestOptions): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  let index = 0;
+  for (const slice of slices(files)) {
+    reports.push(...(await runBatch(wh, slice, { ...ctx, onFile: (path) => options.onFile?.(path, index++, files.length) })));
+  }
+  return reports;
+}
+
 export async function ingestFiles(wh: Warehouse, paths: string[], options: IngestOptions = {}): Promise<IngestReport> {
+  mark('ingest start');
   const files = expandPaths(paths);
   await installMacros(wh);
-  const units = await loadUnits(wh);
-  const reports = [];
-  for (const [i, f] of files.entries()) {
-    options.onFile?.(f, i, files.length);
-    reports.push(await processFile(wh, f, { dryRun: false, hist: '', units, onlyNew: options.onlyNew }));
-  }
-  return summarise(false, reports);
+  mark('install macros');
+  const who = await loadSubmitters(wh);
+  return summarise(false, await runAll(wh, files, { dryRun: false, hist: '', who, onlyNew: options.onlyNew }, options));
 }
 
 export async function validateFiles(paths: string[], options: IngestOptions & { historyDb?: string } = {}): Promise<IngestReport> {
@@ -85,13 +119,8 @@ export async function validateFiles(paths: string[], options: IngestOptions & { 
         hist = ''; // locked or older: no previous-period warnings, the checks still run
       }
     }
-    const units = await loadUnits(wh);
-    const reports = [];
-    for (const [i, f] of files.entries()) {
-      options.onFile?.(f, i, files.length);
-      reports.push(await processFile(wh, f, { dryRun: true, hist, units }));
-    }
-    return summarise(true, reports);
+    const who = await loadSubmitters(wh);
+    return summarise(true, await runAll(wh, files, { dryRun: true, hist, who }, options));
   } finally {
     wh.close();
   }

@@ -8,7 +8,8 @@ import type { FileForm } from './sniff';
 import { looksBinary, landCsv } from './land-csv';
 import { landWorkbook } from './land-xlsx';
 import type { LandedTable } from './landed';
-import { headerOf, tableByName, TABLES } from './tables';
+import type { BatchLanders } from './lander';
+import { headerOf, tableByName } from './tables';
 
 type Text = { zh: string; en: string };
 
@@ -25,23 +26,32 @@ export interface Landed {
   /** Present when the workbook has a 填报信息 sheet. */
   sheet?: SheetIdentity;
   problems: LandProblem[];
+  /** A workbook without any known table sheet (said once the file's submitter is known). */
+  noTables?: boolean;
+}
+
+/** What landing a file needs besides its bytes: the batch's temp folder and workbook writers. */
+export interface LandTarget {
+  tempDir: string;
+  landers: BatchLanders;
 }
 
 /**
- * Step 2 of ingest: the file's tables read into temp tables of text (one per table, with the
- * source row), and 填报信息. A CSV holds the table its name says; a workbook every known sheet.
+ * Step 2 of ingest: the file's tables read as text into the batch's shared landed tables (with
+ * the source row; workbooks' rows once the batch's every workbook is read, BatchLanders.land),
+ * and 填报信息. A CSV holds the table its name says; a workbook every known sheet.
  */
-export async function landFile(wh: Warehouse, path: string, bytes: Buffer, form: FileForm, tempDir: string, inflatedParts: Map<number, Buffer>): Promise<Landed> {
-  return form === 'csv' ? landCsvFile(wh, path, bytes, tempDir) : landWorkbookFile(wh, bytes, inflatedParts);
+export async function landFile(wh: Warehouse, fileId: number, path: string, bytes: Buffer, form: FileForm, target: LandTarget, inflatedParts: Map<number, Buffer>): Promise<Landed> {
+  return form === 'csv' ? landCsvFile(wh, fileId, path, bytes, target) : landWorkbookFile(target.landers, fileId, bytes, inflatedParts);
 }
 
-async function landCsvFile(wh: Warehouse, path: string, bytes: Buffer, tempDir: string): Promise<Landed> {
+async function landCsvFile(wh: Warehouse, fileId: number, path: string, bytes: Buffer, target: LandTarget): Promise<Landed> {
   const named = parseFileName(path);
   const table = named.table ? tableByName(named.table) : undefined;
   const fatal = (code: string, text: Text): Landed => ({ tables: [], problems: [{ code, text, fatal: true }] });
   if (!table) return fatal('unknown_table', fileMessages.csvTableName(named.table ?? basename(path, extname(path))));
   if (looksBinary(bytes)) return fatal('not_a_csv', fileMessages.binaryCsv);
-  const result = await landCsv(wh, path, bytes, table, tempDir);
+  const result = await landCsv(wh, fileId, path, bytes, table, target.tempDir, { landers: target.landers });
   if (result.problem?.kind === 'parse') return fatal('malformed_csv', fileMessages.csvParse(result.problem.detail));
   const problems: LandProblem[] = [];
   if (result.problem?.kind === 'missing_columns') {
@@ -50,10 +60,10 @@ async function landCsvFile(wh: Warehouse, path: string, bytes: Buffer, tempDir: 
   return { tables: result.landed ? [result.landed] : [], problems };
 }
 
-async function landWorkbookFile(wh: Warehouse, bytes: Buffer, inflatedParts: Map<number, Buffer>): Promise<Landed> {
+async function landWorkbookFile(landers: BatchLanders, fileId: number, bytes: Buffer, inflatedParts: Map<number, Buffer>): Promise<Landed> {
   let wb;
   try {
-    wb = await landWorkbook(wh, bytes, inflatedParts);
+    wb = await landWorkbook(landers, fileId, bytes, inflatedParts);
   } catch (error) {
     if (error instanceof LimitExceeded) return { tables: [], problems: [{ code: error.code, text: error.text, sheet: error.sheet, fatal: true }] };
     const detail = duckdbMessage(error);
@@ -63,11 +73,8 @@ async function landWorkbookFile(wh: Warehouse, bytes: Buffer, inflatedParts: Map
   const problems: LandProblem[] = wb.missingColumns.map((m) => ({
     code: 'missing_column', text: fileMessages.missingColumns(m.missing.map((k) => headerOf(m.table, k))), sheet: m.sheet,
   }));
-  if (wb.landed.length === 0 && wb.missingColumns.length === 0) {
-    problems.push({ code: 'missing_sheet', text: fileMessages.noTables, sheet: TABLES.map((t) => t.name).join('/') });
-  }
   const sheet = wb.info.sheetPresent
     ? { unit: wb.info.unit, period: wb.info.period, unitRow: wb.info.unitRow, periodRow: wb.info.periodRow }
     : undefined;
-  return { tables: wb.landed, sheet, problems };
+  return { tables: wb.landed, sheet, problems, noTables: wb.landed.length === 0 && wb.missingColumns.length === 0 };
 }

@@ -36,9 +36,8 @@ export function sniffFile(path: string, limits: IngestLimits): SniffedFile | Sni
   } catch (error) {
     return { code: 'unreadable', text: fileMessages.unreadable((error as Error).message) };
   }
-  mark('read');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  mark('sha256');
+  mark('sniff');
   const refuse = (code: string, text: Text): SniffProblem => ({ code, text, sha256 });
   if (bytes.length === 0 || (bytes.length < 64 && /^\s*$/.test(bytes.toString('latin1')))) return refuse('empty_file', fileMessages.emptyFile);
   const ext = extname(path).toLowerCase();

@@ -1,9 +1,12 @@
 /**
- * The three submitted tables of submissions.md: their columns as headed in the files, the key
- * each column has in the landed tables (and the raw table), and what a header must hold.
+ * The submitted tables: the units' three of submissions.md and the divisions' 重点工作进展 of
+ * key-tasks.md. Their columns as headed in the files, the key each column has in the landed
+ * tables (and the raw table), and what a header must hold.
  */
-export type TableName = '指标进度' | '供地台账' | '卫片图斑';
-export type TableKey = 'indicator_progress' | 'land_supply' | 'patches';
+export type TableName = '指标进度' | '供地台账' | '卫片图斑' | '重点工作进展';
+export type TableKey = 'indicator_progress' | 'land_supply' | 'patches' | 'key_task_progress';
+/** Who submits a table: the reporting units, or the divisions (处室) that lead the key tasks. */
+export type SubmitterKind = 'unit' | 'division';
 
 export interface ColumnSpec {
   /** Key in the landed table: the raw-table column it becomes. */
@@ -15,6 +18,7 @@ export interface ColumnSpec {
 export interface TableSpec {
   name: TableName;
   key: TableKey;
+  submitter: SubmitterKind;
   rawTable: string;
   columns: ColumnSpec[];
   /** A header row must hold every column of at least one of these groups (keys). */
@@ -38,6 +42,7 @@ export const TABLES: TableSpec[] = [
   {
     name: '指标进度',
     key: 'indicator_progress',
+    submitter: 'unit',
     rawTable: 'raw_indicator_progress',
     columns: [
       { key: 'indicator_code', header: '指标代码' },
@@ -59,6 +64,7 @@ export const TABLES: TableSpec[] = [
   {
     name: '供地台账',
     key: 'land_supply',
+    submitter: 'unit',
     rawTable: 'raw_land_supply',
     columns: [
       { key: 'parcel_id', header: '地块编号' },
@@ -85,6 +91,7 @@ export const TABLES: TableSpec[] = [
   {
     name: '卫片图斑',
     key: 'patches',
+    submitter: 'unit',
     rawTable: 'raw_patches',
     columns: [
       { key: 'patch_id', header: '图斑编号' },
@@ -100,7 +107,34 @@ export const TABLES: TableSpec[] = [
     figures: ['occupied_farmland_mu'],
     summed: [{ key: 'occupied_farmland_mu', unit: '亩' }, { key: 'illegal_farmland_mu', unit: '亩' }],
   },
+  {
+    // key-tasks.md, "Progress submissions": the header names are exact (all nine), 形象进度 with or
+    // without its bracketed （%）; a row of milestones nobody filled in reports nothing.
+    name: '重点工作进展',
+    key: 'key_task_progress',
+    submitter: 'division',
+    rawTable: 'raw_key_task_progress',
+    columns: [
+      { key: 'task_code', header: '任务编号' },
+      { key: 'milestone_no', header: '节点序号' },
+      { key: 'milestone', header: '节点名称' },
+      { key: 'progress_status', header: '进展状态' },
+      { key: 'completed_on', header: '完成日期' },
+      { key: 'progress_pct', header: '形象进度（%）' },
+      { key: 'report_text', header: '进展情况' },
+      { key: 'problems', header: '存在问题' },
+      { key: 'next_steps', header: '下步举措' },
+    ],
+    headerNeeds: [['task_code', 'milestone_no', 'milestone', 'progress_status', 'completed_on', 'progress_pct', 'report_text', 'problems', 'next_steps']],
+    required: ['task_code', 'milestone_no', 'milestone', 'progress_status', 'completed_on', 'progress_pct', 'report_text', 'problems', 'next_steps'],
+    identifying: ['task_code', 'milestone_no'],
+    figures: ['progress_status', 'completed_on', 'progress_pct'],
+    summed: [],
+  },
 ];
+
+/** The tables a kind of submitter sends. */
+export const tablesOf = (kind: SubmitterKind): TableSpec[] => TABLES.filter((t) => t.submitter === kind);
 
 export function tableByName(name: string): TableSpec | undefined {
   const n = normaliseHeader(name);

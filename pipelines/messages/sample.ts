@@ -7,7 +7,10 @@ export const sampleMessages = {
 Writes what the nine reporting units send for 2023Q1..2023Q4 into DIR (default: inbox/):
 workbooks with title rows and a 填报信息 sheet, one unit's GBK CSV files, typed values as people
 type them, one unit late for one quarter, one corrected resubmission and two broken files that
-ingest must reject. DIR/MANIFEST.json lists every file and what ingest should do with it.
+ingest must reject; and the 16 divisions' quarterly 重点工作进展 (key-task progress) in every form
+the contract allows, with milestones finished late, overdue and lagging, one division silent for
+a quarter, one corrected report and one broken draft. DIR/MANIFEST.json lists every file and
+what ingest should do with it.
 The same seed and scale always give the same bytes.
   --out    folder to write (default inbox/); a folder holding an earlier sample is replaced,
            any other non-empty folder is refused
@@ -30,4 +33,12 @@ Example:
   stage: (dir: string) => `writing sample submissions to ${dir}`,
   done: (files: number, rejected: number, dir: string) =>
     `${files} files (${rejected} deliberately broken), manifest: ${dir}`,
+  /** nrp demo: what the divisions' files are. */
+  demoDivisions: (reports: number, divisions: number, k: { late: string; overdue: string; lagging: string[] }, silent: string) =>
+    `\n示例另含 ${divisions} 个处室的季度重点工作进展（${reports} 份，含 1 份更正）：节点 ${k.late} 逾期完成，${k.overdue} 逾期未完成，` +
+    `${k.lagging.join('、')} 滞后序时，${silent} 未报送。\n` +
+    `The sample also holds the ${divisions} divisions' quarterly key-task progress reports (${reports}, one of them a correction): ` +
+    `milestone ${k.late} finished late, ${k.overdue} overdue, ${k.lagging.join(', ')} lagging, ${silent} not reported.`,
+  /** nrp demo: each rejection the sample expects, with why. */
+  demoExpectedRejection: (path: string, note: string) => `  预期拒收 expected: ${path} — ${note}`,
 };

@@ -24,10 +24,10 @@ export interface DetailFigure {
 /** indicator_code → figure; an indicator is absent where its table has no rows. */
 export type DetailFigures = Map<string, DetailFigure>;
 
-const LEDGER_COLUMNS = `supply_method varchar, land_use varchar, area_mu double, is_stock boolean, price_wan double,
+const LEDGER_COLUMNS = `file_id integer, supply_method varchar, land_use varchar, area_mu double, is_stock boolean, price_wan double,
   supply_date date, agreed_start_date date, agreed_completion_date date, actual_start_date date,
   actual_completion_date date, extended_start_date date, extended_completion_date date`;
-const PATCH_COLUMNS = 'batch varchar, occupied_farmland_mu double, illegal_farmland_mu double';
+const PATCH_COLUMNS = 'file_id integer, batch varchar, occupied_farmland_mu double, illegal_farmland_mu double';
 
 export class DetailCalculator {
   private constructor(private readonly db: Warehouse) {}
@@ -48,6 +48,7 @@ export class DetailCalculator {
   async figures(ledger: readonly LedgerRow[], patches: readonly PatchRow[], year: number, quarter: number): Promise<DetailFigures> {
     await this.db.run('delete from check_land_supply; delete from check_patches');
     await this.append('check_land_supply', ledger, (a, r) => {
+      a.appendInteger(1);
       a.appendVarchar(r.method);
       a.appendVarchar(r.use);
       a.appendDouble(r.area);
@@ -56,13 +57,14 @@ export class DetailCalculator {
       for (const d of [r.supply, r.agreedStart, r.agreedEnd, r.actualStart, r.actualEnd, r.extStart, r.extEnd]) appendDay(a, d);
     });
     await this.append('check_patches', patches, (a, p) => {
+      a.appendInteger(1);
       a.appendVarchar(`${year}Q${p.batch}`);
       a.appendDouble(p.occupied);
       a.appendDouble(p.illegal);
     });
     const rows = await this.db.all<{ indicator_code: string } & DetailFigure>(
       ingestSql('computed_from_details', {
-        year_start: iso(quarterStart(year, 1)), period_end: iso(quarterEnd(year, quarter)), year, period: `${year}Q${quarter}`,
+        files: `(select 1 as file_id, date '${iso(quarterStart(year, 1))}' as year_start, date '${iso(quarterEnd(year, quarter))}' as period_end, '${year}Q${quarter}' as period)`,
       }),
     );
     return new Map(rows.map((r) => [r.indicator_code, { numerator: r.numerator, denominator: r.denominator, computed: r.computed }]));

@@ -22,6 +22,24 @@ export const SCENARIO = {
   brokenFolder: '有误-应被拒收',
   /** Above this many rows in a table, a submission is written as CSV files (benchmarks, --scale). */
   workbookRowLimit: 100_000,
+  /**
+   * The divisions' 重点工作进展 (key-tasks.md): every other milestone is finished on time (a few
+   * ahead of schedule); these are the exceptions, by task and milestone number.
+   */
+  keyTasks: {
+    /** Finished three weeks after its deadline: 逾期未完成 at its due quarter, 逾期完成 after. */
+    late: { task: 'T2-2', no: 3, daysLate: 21 },
+    /** Not finished in the year: 逾期未完成 from its due quarter on. */
+    overdue: { task: 'T3-2', no: 1 },
+    /** Behind 序时进度 until Q4 (滞后序时), then finished on time; 未启动 in Q1. */
+    lagging: [{ task: 'T1-1', no: 5 }, { task: 'T6-2', no: 2 }, { task: 'T8-1', no: 2 }],
+    /** Sends no report for this quarter. */
+    silent: { division: 'D12', quarter: 3 },
+    /** Its first report of the quarter has two slips; a corrected one arrives two weeks later. */
+    correction: { division: 'D09', quarter: 2, done: { task: 'T2-4', no: 1 } },
+    /** A draft with a completion date after the period end and a status not in the list. */
+    broken: { division: 'D13', quarter: 3 },
+  },
 } as const;
 
 /** How a unit fills in its forms: the habits the ingest must cope with (submissions.md). */

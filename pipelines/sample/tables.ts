@@ -11,7 +11,7 @@ import type { SummaryRow } from './summary';
  */
 export type Cell = string | number | Date | null;
 
-export type TableName = '指标进度' | '供地台账' | '卫片图斑';
+export type TableName = '指标进度' | '供地台账' | '卫片图斑' | '重点工作进展';
 export const TABLE_NAMES: readonly TableName[] = ['指标进度', '供地台账', '卫片图斑'];
 
 export interface Grid {

@@ -17,17 +17,17 @@ export interface SubmissionInfo {
  * One submission workbook. exceljs stamps the workbook and every zip entry with the current time;
  * both are pinned to the fill-in date here, so the same input gives the same bytes.
  */
-export async function workbookBytes(info: SubmissionInfo, tables: Grid[], infoFirst: boolean, streamAbove = STREAM_ABOVE): Promise<Buffer> {
-  if (tables.reduce((n, g) => n + g.rows.length, 0) > streamAbove) return streamedWorkbookBytes(info, tables, infoFirst);
+export async function workbookBytes(info: SubmissionInfo, tables: Grid[], infoFirst: boolean | 'none', streamAbove = STREAM_ABOVE): Promise<Buffer> {
+  if (tables.reduce((n, g) => n + g.rows.length, 0) > streamAbove) return streamedWorkbookBytes(info, tables, infoFirst === 'none' ? true : infoFirst);
   const wb = new ExcelJS.Workbook();
   const stamp = utcDate(info.filledOn);
   wb.creator = info.filler;
   wb.lastModifiedBy = info.filler;
   wb.created = stamp;
   wb.modified = stamp;
-  if (infoFirst) addInfo(wb, info);
+  if (infoFirst === true) addInfo(wb, info);
   for (const grid of tables) addGrid(wb, grid);
-  if (!infoFirst) addInfo(wb, info);
+  if (infoFirst === false) addInfo(wb, info); // 'none': a workbook without 填报信息 (its name says who and when)
   // Deflate level 1: several times faster than the default for ~20% more bytes.
   const buffer = Buffer.from(await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions));
   pinZipTimes(buffer, info.filledOn);

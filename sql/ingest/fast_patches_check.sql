@@ -1,4 +1,4 @@
--- Whether the fast path's typed_patches is clean: no row breaks a rule and no value needs the
+-- Whether the fast path's typed rows of one file ({{typed}}) are clean: no row breaks a rule and no value needs the
 -- text clean-up (spaces around an id, a no-value mark, an infinite number), and 图斑编号 is unique.
 -- (IN lists here, unlike in the macros: once per query, DuckDB's join for them is the fast way.)
 select
@@ -21,4 +21,4 @@ select
   -- checked in full. (A file holding NUL never takes the fast path: land-csv.ts.)
   greatest(max(strlen(v_patch_id)), max(strlen(raw_batch)), max(strlen(v_judgement)), max(strlen(raw_rectification_status))) as longest,
   count(*) as rows
-from typed_patches
+from {{typed}}

@@ -1,7 +1,11 @@
--- A table whose first footer row comes before its first data row ({{first_data}}; null when it
--- has none): those rows are notes under the header, skipped (notes_above) without starting the
--- footer, which starts at the first footer row after the first data row.
+-- Tables whose first footer row comes before their first data row ({{files}}: file_id and
+-- first_data, null when a table has none): those rows are notes under the header, skipped
+-- (notes_above) without starting the footer, which starts at the first footer row after the first
+-- data row.
 select
-  count(*) filter (where row_kind = 'footer' and source_row < coalesce({{first_data}}, 2147483647)) as notes_above,
-  min(source_row) filter (where row_kind = 'footer' and source_row > {{first_data}})              as footer_from
-from {{landed}}
+  l.file_id,
+  count(*) filter (where l.row_kind = 'footer' and l.source_row < coalesce(f.first_data, 2147483647)) as notes_above,
+  min(l.source_row) filter (where l.row_kind = 'footer' and l.source_row > f.first_data)             as footer_from
+from {{landed}} as l
+join {{files}} as f on f.file_id = l.file_id
+group by l.file_id

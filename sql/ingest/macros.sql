@@ -150,3 +150,19 @@ create or replace temp macro nrp_cell(x) as
     when unicode(x) > 32 and unicode(x) <> 12288 then x
     else nullif(trim(x, ' 	　'), '')
   end;
+
+-- 进展状态 (key-tasks.md, "Progress submissions"): 已完成 (also 完成, 已办结), 推进中 (进行中,
+-- 正在推进), 未启动 (未开始); spaces anywhere ignored. Null for anything else (K3).
+create or replace temp macro nrp_progress_status_word(x) as
+  case x
+    when '已完成' then '已完成' when '完成' then '已完成' when '已办结' then '已完成'
+    when '推进中' then '推进中' when '进行中' then '推进中' when '正在推进' then '推进中'
+    when '未启动' then '未启动' when '未开始' then '未启动'
+  end;
+create or replace temp macro nrp_progress_status(x) as
+  case when list_contains(['已完成', '推进中', '未启动'], x) then x else nrp_progress_status_word(nrp_word(x)) end;
+
+-- 任务编号 as the catalogue writes it (T1-1): full-width letters, digits and dashes narrowed,
+-- spaces dropped, upper case.
+create or replace temp macro nrp_task_code(x) as
+  upper(nrp_word(translate(nrp_narrow(x), 'Ｔｔ—–', 'TT--')));

@@ -1,8 +1,9 @@
--- 供地台账 rows landed as text ({{landed}}: source_row + one VARCHAR per column key), normalised:
--- raw text kept beside each typed value (v_*) for the error report. Rows blank in every column
--- (Excel leaves them behind) are dropped.
+-- 供地台账 rows landed as text ({{landed}}: the data rows of every file checked, file_id,
+-- source_row and one VARCHAR per column key), normalised: raw text kept beside each typed value
+-- (v_*) for the error report. Rows blank in every column (Excel leaves them behind) are dropped.
 create or replace temp table typed_land_supply as
 select
+  file_id,
   source_row,
   parcel_id, project_name, supply_method, land_use, area_mu, is_stock, price_wan,
   supply_date, agreed_start_date, agreed_completion_date, actual_start_date,

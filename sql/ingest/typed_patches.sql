@@ -1,9 +1,10 @@
--- 卫片图斑 rows landed as text ({{landed}}), normalised. 监测批次 goes through {{batch_period}},
+-- 卫片图斑 rows landed as text ({{landed}}: every file checked, with file_id), normalised. 监测批次 goes through {{batch_period}},
 -- a CASE expression over the file's distinct 监测批次 texts, each read by pipelines/period.ts
 -- (the one period parser) in ingest. Rows blank in every column are dropped. Only typed values
 -- are kept: errors_patches.sql joins the raw text back for the few rows that break a rule.
 create or replace temp table typed_patches as
 select
+  file_id,
   source_row,
   nrp_text(patch_id)                          as v_patch_id,
   {{batch_period}}                            as v_batch,

@@ -1,5 +1,5 @@
 -- Total rows (合计, 总计, 小计, 累计) checked against the detail rows they cover (submissions.md,
--- "Total rows, notes and signatures"). The detail rows are the table's loaded rows (typed_{{key}});
+-- "Total rows, notes and signatures"). The detail rows are the table's loaded rows ({{typed}});
 -- total rows are never details, so a 合计 under blocks with 小计 rows sums the blocks' rows, not
 -- their 小计 rows as well.
 --   小计                covers the detail rows since the previous 小计 (all rows above, for the first);
@@ -20,10 +20,10 @@ with totals as materialized (
 ),
 segments as (
   select {{segment_of}} as closing_row, count(*) as n, {{segment_sums}}
-  from typed_{{key}} as detail
+  from {{typed}} as detail
   group by all
 ),
-first_detail as (select coalesce(min(source_row), 2147483647) as r from typed_{{key}}),
+first_detail as (select coalesce(min(source_row), 2147483647) as r from {{typed}}),
 ranges as (
   select *,
     case

@@ -10,7 +10,7 @@ import { PAGE_WIDTH, SIZES } from '../../reports/charts/theme';
 import type { Chart } from '../../reports/charts/types';
 import { KEY_TASK_LIGHT_LABEL, sectionLabel } from '../../reports/text/key-task-charts';
 import { tempDir } from '../helpers';
-import { sampleWarehouse } from '../mart-warehouse';
+import { sampleWithoutDivisionReports } from '../mart-warehouse';
 import { keyTaskWarehouse } from '../report/key-task-reports';
 import { FIXTURE_DIR } from './rows';
 import { vegaLiteValidator } from './schema';
@@ -39,7 +39,7 @@ const chart = (id: string) => charts.find((c) => c.id === id)!;
 beforeAll(async () => {
   const q2 = { period: parsePeriod('2023Q2')! };
   [model] = await withReadWarehouse(await keyTaskWarehouse(dir), (wh) => readBulletinModels(wh, readBulletinConfig(), [q2, { ...q2, unit: '330481' }]));
-  [silent] = await withReadWarehouse(await sampleWarehouse(), (wh) => readBulletinModels(wh, readBulletinConfig(), [q2]));
+  [silent] = await withReadWarehouse(await sampleWithoutDivisionReports(dir, 'silent.duckdb'), (wh) => readBulletinModels(wh, readBulletinConfig(), [q2]));
   charts = chartsOf(model).filter((c) => c.kind === 'keytask');
 });
 

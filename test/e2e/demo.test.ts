@@ -16,7 +16,9 @@ describe('nrp demo (npm start)', () => {
       expect(existsSync(join(dir, 'out', `bulletin-${q}.xlsx`))).toBe(true);
       expect(readdirSync(join(dir, 'out', 'feedback', q)).filter((f) => f.endsWith('.xlsx'))).toHaveLength(9);
     }
-    expect(r.stderr).toContain('2 拒收 rejected');
+    expect(r.stderr).toContain('3 拒收 rejected');
+    expect(r.stderr).toContain('预期拒收 expected: 有误-应被拒收/调查监测处_2023Q3.xlsx');
+    expect(r.stderr).toContain('16 个处室的季度重点工作进展');
     expect(r.stderr).toContain('故意制作的错误文件');
     expect(r.stderr).toContain('2023Q3 全市 city');
     expect(r.stderr).toContain('未报送 not submitted: 嘉兴港区');
@@ -26,6 +28,6 @@ describe('nrp demo (npm start)', () => {
   it('run again, it loads nothing twice and still exits 0', () => {
     const r = nrpProcess(args);
     expect(r.code, r.stderr.slice(-2000)).toBe(0);
-    expect(r.stderr).toMatch(/文件 files: 0 接收 accepted, 2 拒收 rejected, 44 已接收过 already loaded/);
+    expect(r.stderr).toMatch(/文件 files: 0 接收 accepted, 3 拒收 rejected, 108 已接收过 already loaded/);
   }, 600_000);
 });

@@ -28,9 +28,10 @@ beforeAll(async () => {
 describe('nrp run', () => {
   it('exits 1 because the sample holds broken files, and names them with the reason', () => {
     expect(first.code).toBe(1);
-    expect(first.stderr).toMatch(/2 拒收 rejected/);
+    expect(first.stderr).toMatch(/3 拒收 rejected/);
     expect(first.stderr).toContain('✗ 桐乡市_2023Q3.xlsx');
     expect(first.stderr).toContain('✗ 平湖市_2023Q4.xlsx');
+    expect(first.stderr).toContain('✗ 调查监测处_2023Q3.xlsx');
     expect(first.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
@@ -82,7 +83,7 @@ describe('nrp run', () => {
   it('a second run loads nothing again and still writes the bulletin', () => {
     const again = nrpProcess(['run', '--period', '2023Q2', '--inbox', inbox, '--db', db, '--out', out]);
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/文件 files: 0 接收 accepted, 2 拒收 rejected, \d+ 已接收过 already loaded/);
+    expect(again.stderr).toMatch(/文件 files: 0 接收 accepted, 3 拒收 rejected, \d+ 已接收过 already loaded/);
   });
 
   it('usage errors exit 2', () => {

@@ -4,7 +4,7 @@ import { withReadWarehouse, withWriteWarehouse } from '../../pipelines/warehouse
 import type { KeyTaskSummaryRow } from '../../reports/mart';
 import { bulletinHtml } from '../../reports/html';
 import { tempDir } from '../helpers';
-import { sampleWarehouseCopy } from '../mart-warehouse';
+import { sampleWithoutDivisionReports } from '../mart-warehouse';
 import { submitKeyTaskProgress } from '../models/key-task-warehouse';
 import { pageOf, yearModels } from './models';
 
@@ -22,7 +22,7 @@ let summary: KeyTaskSummaryRow;
 const text = (markup: string) => markup.replace(/<[^>]*>/g, '');
 
 beforeAll(async () => {
-  db = await sampleWarehouseCopy(dir);
+  db = await sampleWithoutDivisionReports(dir);
   await withWriteWarehouse(db, async (wh) => {
     await submitKeyTaskProgress(wh, 'D05', '2023Q2', [
       { task: 'T1-1', no: 1, status: '已完成', completedOn: '2023-06-20' },

@@ -12,6 +12,17 @@ export const PROGRESS_HEADER = ['指标代码', '指标名称', '累计完成', 
 
 export type Cell = string | number | Date | null | boolean | Record<string, unknown>;
 
+export const KT_HEADER = ['任务编号', '节点序号', '节点名称', '进展状态', '完成日期', '形象进度（%）', '进展情况', '存在问题', '下步举措'];
+
+/** A row of a progress report; `over` replaces cells by header. */
+export function ktRow(task: string, no: number | string, over: Partial<Record<string, Cell>> = {}): Cell[] {
+  const base: Record<string, Cell> = {
+    任务编号: task, 节点序号: no, 节点名称: `节点${no}`, 进展状态: '推进中', 完成日期: null, '形象进度（%）': 50, 进展情况: '正在推进', 存在问题: null, 下步举措: null,
+  };
+  return KT_HEADER.map((h) => (h in over ? over[h]! : base[h]));
+}
+
+
 /** A valid 供地台账 row; `over` replaces cells by header. */
 export function landRow(id: string, over: Partial<Record<string, Cell>> = {}): Cell[] {
   const base: Record<string, Cell> = {

@@ -2,8 +2,8 @@
  * Issue 18's "done when", on the sample year: `nrp sample` into a temp inbox, ingest, build,
  * `nrp export --lake`, `nrp build --from-lake` into another file; every mart compared row for row
  * and bit for bit, and every exported relation of the lake against the warehouse, with its types.
- * The sample has no key-task reports and no issued bulletin: a few of each are added (as ingest and
- * `nrp report --issue` leave them) so that their DATE, DOUBLE and list columns travel too.
+ * The sample's divisions' key-task reports come through the real ingest; the sample has no issued
+ * bulletin, so one is added (as `nrp report --issue` leaves it) so that its columns travel too.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -13,7 +13,6 @@ import { readManifest, withLakeReadOnly, type Manifest } from '../../pipelines/l
 import { SCENARIO } from '../../pipelines/sample/scenario';
 import { currentSchemaVersion, openForWrite } from '../../pipelines/warehouse';
 import { nrp, tempDir } from '../helpers';
-import { submitKeyTaskProgress } from '../models/key-task-warehouse';
 import { differingRows, fingerprint, withBoth } from './compare';
 
 const root = tempDir('nrp-lake-roundtrip-');
@@ -33,17 +32,6 @@ beforeAll(async () => {
   expect(ingested.code, ingested.stderr).toBe(0);
   const wh = await openForWrite(warehouse);
   try {
-    // 国土空间规划处 reports twice (Q2 then a completion in Q3); 详细规划处 once.
-    await submitKeyTaskProgress(wh, 'D05', '2023Q2', [
-      { task: 'T1-1', no: 1, status: '已完成', completedOn: '2023-06-15' },
-      { task: 'T1-1', no: 3, status: '推进中', progress: 45.5 },
-      { task: 'T1-2', no: 3, status: '推进中', progress: 90 },
-    ]);
-    await submitKeyTaskProgress(wh, 'D05', '2023Q3', [{ task: 'T1-1', no: 3, status: '已完成', completedOn: '2023-09-01' }]);
-    await submitKeyTaskProgress(wh, 'D06', '2023Q3', [
-      { task: 'T1-3', no: 1, status: '推进中', progress: 80 },
-      { task: 'T1-3', no: 3, status: '推进中', progress: 12.25, problems: '进度偏慢' },
-    ]);
     await wh.run(`insert into bulletin_issues values ('嘉自然资规通〔2023〕31号', '2023Q2', '330400', date '2023-07-20', 'bulletin-2023Q2.pdf', 'ab12', timestamp '2023-07-20 09:30:00')`);
   } finally {
     wh.close();
@@ -78,7 +66,7 @@ describe('nrp build --from-lake', () => {
       // The key-task reports reached the marts (else the key-task comparison proves little).
       const statuses = await wh.all<{ status_code: string }>(
         `select distinct status_code from b.mart_key_task_progress where status_code <> 'not_reported' order by 1`);
-      expect(statuses.map((s) => s.status_code)).toEqual(['done_on_time', 'lagging', 'on_track', 'overdue']);
+      expect(statuses.map((s) => s.status_code)).toEqual(['done_late', 'done_on_time', 'lagging', 'on_track', 'overdue']);
     });
   });
 
@@ -144,7 +132,7 @@ describe('nrp export --lake', () => {
   it('lays out Hive partitions by year and period, raw rows by their submission\'s period, seeds whole', () => {
     const files = (name: string) => manifest.relations.find((r) => r.name === name)!.files.map((f) => f.path);
     expect(files('raw_patches')).toEqual(['2023Q1', '2023Q2', '2023Q3', '2023Q4'].map((p) => `raw_patches/year=2023/period=${p}/data.parquet`));
-    expect(files('raw_key_task_progress')).toEqual(['2023Q2', '2023Q3'].map((p) => `raw_key_task_progress/year=2023/period=${p}/data.parquet`));
+    expect(files('raw_key_task_progress')).toEqual(['2023Q1', '2023Q2', '2023Q3', '2023Q4'].map((p) => `raw_key_task_progress/year=2023/period=${p}/data.parquet`));
     expect(files('bulletin_issues')).toEqual(['bulletin_issues/year=2023/period=2023Q2/data.parquet']);
     expect(files('indicators')).toEqual(['indicators/data.parquet']);
     expect(manifest.schema_version).toBe(currentSchemaVersion());

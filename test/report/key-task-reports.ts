@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { buildWarehouse } from '../../pipelines/models';
 import { withWriteWarehouse, type Warehouse } from '../../pipelines/warehouse';
-import { sampleWarehouseCopy } from '../mart-warehouse';
+import { sampleWithoutDivisionReports } from '../mart-warehouse';
 import type { KeyTaskRow } from '../models/key-task-warehouse';
 
 /** The division that sends nothing for 2023Q2 (its milestones are 未报送). */
@@ -102,7 +102,7 @@ function q2Row(m: Milestone): KeyTaskRow {
  * Returns its path.
  */
 export async function keyTaskWarehouse(dir: string): Promise<string> {
-  const db = await sampleWarehouseCopy(dir, 'key-tasks.duckdb');
+  const db = await sampleWithoutDivisionReports(dir, 'key-tasks.duckdb');
   await withWriteWarehouse(db, async (wh) => {
     const milestones = await wh.all<Milestone>(
       `select task_code, cast(milestone_no as integer) as milestone_no, milestone, cast(due_date as varchar) as due_date, lead_code, lead

@@ -7,7 +7,7 @@ import { monthDay, percent } from '../../reports/format';
 import type { KeyTaskProgressRow, KeyTaskSummaryRow, SubmissionStatusRow } from '../../reports/mart';
 import { readBulletinConfig, readBulletinModels, renderBulletin } from '../../reports';
 import { nrp, tempDir } from '../helpers';
-import { sampleWarehouse } from '../mart-warehouse';
+import { sampleWarehouse, sampleWithoutDivisionReports } from '../mart-warehouse';
 import { keyTaskWarehouse, LATE_DIVISION, LEFT_OUT, OVERDUE, OVERDUE_PROBLEM } from './key-task-reports';
 import { pdfPages, squeeze } from './pdf-text';
 import { orphanHeading } from '../../reports/pdf/document';
@@ -241,9 +241,9 @@ describe('one-unit bulletins', () => {
   });
 });
 
-describe('no division reported (the sample as it is)', () => {
+describe('no division reported', () => {
   it('the section is one paragraph: every milestone 未报送, no table or chart; the annex still lists every milestone', async () => {
-    const db = await sampleWarehouse();
+    const db = await sampleWithoutDivisionReports(dir, 'silent.duckdb');
     const m = await readMarts(db);
     expect(m.city.not_reported).toBe(m.city.milestones);
     const text = await bulletinText(db, join(dir, 'sample'));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withReadWarehouse } from '../../pipelines/warehouse';
 import { nrp, tempDir } from '../helpers';
-import { sampleWarehouse } from '../mart-warehouse';
+import { sampleWithoutDivisionReports } from '../mart-warehouse';
 import { keyTaskWarehouse, LATE_DIVISION } from './key-task-reports';
 
 /**
@@ -60,8 +60,8 @@ describe('nrp status: units, then divisions', () => {
     expect(Object.keys(rows.at(-1)!)).toEqual(['submitter_kind', 'unit_code', 'unit_name', '重点工作进展']);
   });
 
-  it('on the sample (no division files yet) every division shows missing', async () => {
-    const result = await nrp(['status', '--db', await sampleWarehouse(), '--period', '2023Q2']);
+  it('with no division file every division shows missing', async () => {
+    const result = await nrp(['status', '--db', await sampleWithoutDivisionReports(dir, 'silent.duckdb'), '--period', '2023Q2']);
     expect(result.code).toBe(0);
     const divisions = result.stdout.split('牵头处室 lead divisions')[1];
     expect(divisions.match(/缺报 missing/g)).toHaveLength(16);

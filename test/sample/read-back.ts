@@ -81,7 +81,7 @@ async function readOne(dir: string, f: ManifestFile, nameToCode: Map<string, str
 export async function readDeclared(dir: string, manifest: Manifest, nameToCode: Map<string, string>): Promise<DeclaredRow[]> {
   const out: DeclaredRow[] = [];
   for (const f of manifest.files) {
-    if (f.expect !== 'accepted' || f.superseded_by) continue;
+    if (f.expect !== 'accepted' || f.superseded_by || f.submitter !== 'unit') continue;
     out.push(...(await readOne(dir, f, nameToCode)));
   }
   return out;

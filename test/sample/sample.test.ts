@@ -5,7 +5,8 @@ import { DEFAULT_SEED, generateSample, MANIFEST_NAME, type Manifest } from '../.
 import { readSampleSeeds } from '../../pipelines/sample/seeds';
 import { SEEDS_DIR } from '../../pipelines/paths';
 import { nrp, tempDir } from '../helpers';
-import { readDeclared, zipEntryTimes, type DeclaredRow } from './read-back';
+import ExcelJS from 'exceljs';
+import { parseCsv, readDeclared, zipEntryTimes, type DeclaredRow } from './read-back';
 
 /** Every file under dir, as relative path → bytes. */
 function tree(dir: string): Map<string, Buffer> {
@@ -89,12 +90,12 @@ describe('nrp sample: the story it tells', () => {
   const periods = ['2023Q1', '2023Q2', '2023Q3', '2023Q4'];
 
   it('has every unit for every quarter but the late one, plus a correction and two broken files', () => {
-    const accepted = manifest.files.filter((f) => f.expect === 'accepted');
+    const accepted = manifest.files.filter((f) => f.expect === 'accepted' && f.submitter === 'unit');
     const pairs = new Set(accepted.map((f) => `${f.unit_code} ${f.period}`));
     expect(pairs.size).toBe(4 * 9 - 1);
     const late = manifest.late[0];
     expect(pairs.has(`${late.unit_code} ${late.period}`)).toBe(false);
-    expect(manifest.files.filter((f) => f.expect === 'rejected')).toHaveLength(2);
+    expect(manifest.files.filter((f) => f.expect === 'rejected' && f.submitter === 'unit')).toHaveLength(2);
     const corrected = manifest.files.filter((f) => f.supersedes);
     expect(corrected.length).toBeGreaterThan(0);
     for (const c of corrected) expect(c.path > c.supersedes!).toBe(true); // path order = arrival order
@@ -158,6 +159,51 @@ describe('nrp sample: the story it tells', () => {
   });
 });
 
+describe('nrp sample: the divisions\' reports', () => {
+  const divisionFiles = () => manifest.files.filter((f) => f.submitter === 'division');
+
+  it('has every division for every quarter but the silent one, a correction and a broken draft', () => {
+    const accepted = divisionFiles().filter((f) => f.expect === 'accepted');
+    const pairs = new Set(accepted.map((f) => `${f.unit_code} ${f.period}`));
+    expect(pairs.size).toBe(4 * 16 - 1);
+    const silent = manifest.late_divisions[0];
+    expect(pairs.has(`${silent.code} ${silent.period}`)).toBe(false);
+    const corrected = divisionFiles().filter((f) => f.supersedes);
+    expect(corrected).toHaveLength(1);
+    expect(corrected[0].path > corrected[0].supersedes!).toBe(true);
+    const broken = divisionFiles().filter((f) => f.expect === 'rejected');
+    expect(broken).toHaveLength(1);
+    expect(broken[0].note).toMatch(/重点工作进展!E\d+.*重点工作进展!D\d+/);
+    expect(manifest.key_tasks.lagging.length).toBeGreaterThan(1);
+  });
+
+  it('uses every form the contract allows: CSV UTF-8 and GBK, workbooks with and without 填报信息, aliases, codes, Chinese dates, 完成, 进行中, 85%', async () => {
+    const files = divisionFiles();
+    expect(new Set(files.map((f) => `${f.format} ${f.encoding ?? ''}`))).toEqual(new Set(['csv utf-8', 'csv gbk', 'xlsx ']));
+    expect(files.some((f) => f.path.endsWith('_重点工作进展.xlsx'))).toBe(true);
+    expect(files.some((f) => f.format === 'xlsx' && !f.path.endsWith('_重点工作进展.xlsx'))).toBe(true);
+    const fileUnits = new Set(files.map((f) => f.path.split('/')[1].split('_')[0]));
+    expect(fileUnits.has('规划处')).toBe(true); // an alias
+    expect(fileUnits.has('D09')).toBe(true); // a code
+    const texts: string[] = [];
+    for (const f of files.filter((x) => x.expect === 'accepted')) {
+      const bytes = readFileSync(join(first, ...f.path.split('/')));
+      if (f.format === 'csv') texts.push(...parseCsv(f.encoding === 'gbk' ? require('iconv-lite').decode(bytes, 'gbk') : bytes.toString('utf8')).flat());
+      else {
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+        expect(wb.getWorksheet('重点工作进展'), f.path).toBeDefined();
+        expect(wb.getWorksheet('填报信息') === undefined, f.path).toBe(f.path.endsWith('_重点工作进展.xlsx'));
+        wb.getWorksheet('重点工作进展')!.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
+      }
+    }
+    for (const word of ['已完成', '完成', '已办结', '推进中', '进行中', '正在推进', '未启动', '未开始']) expect(texts, word).toContain(word);
+    expect(texts.some((t) => /^\d+%$/.test(t))).toBe(true);
+    expect(texts.some((t) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(t))).toBe(true);
+    expect(texts.some((t) => /^[０-９]+$/.test(t))).toBe(true);
+  });
+});
+
 describe('the writers for big tables', () => {
   it('streams workbooks and switches to UTF-8 CSV above the row limit, deterministically and with the same figures', async () => {
     // Limits lowered so that scale 1 takes the paths that --scale takes for benchmarks.
@@ -171,7 +217,7 @@ describe('the writers for big tables', () => {
       if (f.format === 'xlsx') expect(new Set(zipEntryTimes(bytes)).size, f.path).toBe(1);
       if (f.encoding === 'utf-8') expect(bytes.subarray(0, 3).toString('hex')).toBe('efbbbf');
     }
-    const big = a.files.filter((f) => f.encoding === 'utf-8');
+    const big = a.files.filter((f) => f.encoding === 'utf-8' && f.submitter === 'unit');
     expect(big.length).toBeGreaterThan(0);
     for (const f of big) expect(f.path).toMatch(/_(指标进度|供地台账|卫片图斑)\.csv$/);
     expect(a.files.some((f) => f.format === 'xlsx' && f.expect === 'accepted')).toBe(true);

@@ -1,5 +1,5 @@
-import { chineseNumber, joinNames, percent, STATUS_LABEL, timestamp } from '../format';
-import { expectedTables, missingUnits } from '../model/lookup';
+import { percent, STATUS_LABEL, timestamp } from '../format';
+import { NO_WARNINGS, SOURCES_HEADINGS, sourcesAnnex } from '../text/sources';
 import { rowFigures } from './cells';
 import type { QuarterContext } from './context';
 import { figure } from './figures';
@@ -76,36 +76,30 @@ function unitTable(ctx: QuarterContext): string {
   return table(columns, rows);
 }
 
-/** 附件2: 一、报送数据 (every submission used: version, file, sha256, load time, rows); 二、载入校验提示. */
-export function annexTwo(ctx: QuarterContext, no: number, title: string): string {
-  const { model } = ctx;
-  const inScope = (code: string) => ctx.isCity || code === model.scope.code;
-  const used = model.submissions.filter((s) => s.arrived && inScope(s.unit_code));
+/** 数据来源及载入校验提示: what reports/text/sources.ts lists, as the PDF prints it, sortable. */
+export function annexTwo(ctx: QuarterContext, no: number, title: string, withKeyTasks: boolean): string {
+  const annex = sourcesAnnex(ctx.model, withKeyTasks);
   const sources = table(
-    [{ label: '单位', sort: 'text', left: true }, { label: '报送表', sort: 'text' }, { label: '版本', sort: 'num' }, { label: '文件名', left: true }, { label: 'SHA-256', left: true }, { label: '载入时间', sort: 'text' }, { label: '行数', sort: 'num' }],
-    used.map((s) => ({
+    [{ label: annex.withDivisions ? '报送单位' : '单位', sort: 'text', left: true }, { label: '报送表', sort: 'text' }, { label: '版本', sort: 'num' }, { label: '文件名', left: true }, { label: 'SHA-256', left: true }, { label: '载入时间', sort: 'text' }, { label: '行数', sort: 'num' }],
+    annex.used.map((s) => ({
       unit: s.unit_code,
       cells: [cell(s.unit_name, s.unit_name), cell(s.table_name, s.table_name), cell(String(s.version), s.version), s.file_name ?? '', { html: el('code', {}, text(s.sha256 ?? '')), className: 'hash' }, cell(timestamp(s.loaded_at ?? ''), s.loaded_at), cell(String(s.row_count), s.row_count)],
     })),
   );
-  const tables = expectedTables(model);
-  const missing = missingUnits(model).filter((u) => inScope(u.code)).map((u) => u.name);
-  const warnings = used.flatMap((s) => s.warnings.map((w) => ({ s, w })));
-  const warningList = warnings.length === 0
-    ? el('p', { class: 'note' }, '本期报送数据载入时未产生校验提示。')
+  const warningList = annex.warnings.length === 0
+    ? el('p', { class: 'note' }, text(NO_WARNINGS))
     : table(
         [{ label: '序号', sort: 'num' }, { label: '单位', sort: 'text', left: true }, { label: '报送表' }, { label: '版本' }, { label: '提示内容', left: true }],
-        warnings.map(({ s, w }, i) => ({ unit: s.unit_code, cells: [cell(String(i + 1), i + 1), cell(s.unit_name, s.unit_name), s.table_name, String(s.version), w.replace(/\n/g, ' / ')] })),
+        annex.warnings.map(({ submission: s, warning }, i) => ({ unit: s.unit_code, cells: [cell(String(i + 1), i + 1), cell(s.unit_name, s.unit_name), s.table_name, String(s.version), warning] })),
       );
   return el(
     'section',
     { class: 'annex' },
     annexHead(ctx, no, title),
-    el('h3', {}, '一、报送数据'),
+    el('h3', {}, text(SOURCES_HEADINGS.used)),
     sources,
-    el('p', { class: 'note' }, text(`说明：同一单位同一报送表有多个版本时，取最新版本（版本号最大者）。各单位应报送${tables.join('、')}${chineseNumber(tables.length)}张表。`)),
-    missing.length ? el('p', { class: 'note' }, text(`未按时报送的单位：${joinNames(missing)}。`)) : '',
-    el('h3', {}, '二、载入校验提示'),
+    ...annex.notes.map((note) => el('p', { class: 'note' }, text(note))),
+    el('h3', {}, text(SOURCES_HEADINGS.warnings)),
     warningList,
   );
 }

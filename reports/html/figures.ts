@@ -2,7 +2,10 @@ import { quarterLabel } from '../charts/theme';
 import type { Chart } from '../charts/types';
 import { rankedUnits } from '../charts/unit-bars';
 import type { ProgressRow } from '../mart';
-import { rowsOfIndicator } from '../model/lookup';
+import { keyTaskStatusName, rowsOfIndicator } from '../model/lookup';
+import { KEY_TASK_SECTIONS_CHART } from '../charts/choose';
+import { percent } from '../format';
+import { COUNTS_SENTENCE_ORDER } from '../text/key-tasks';
 import { rowFigures } from './cells';
 import type { QuarterContext } from './context';
 import { el, text } from './markup';
@@ -62,6 +65,7 @@ export function chartTable(ctx: QuarterContext, chart: Chart): string {
     );
   }
   if (chart.kind === 'matrix') return matrixTable(ctx, chart);
+  if (chart.kind === 'keytask') return keyTaskTable(ctx, chart);
   return trendTable(ctx, chart);
 }
 
@@ -95,4 +99,23 @@ function trendTable(ctx: QuarterContext, chart: Chart): string {
       return { cells: [cell(r.indicator_name), quarterLabel(r.period), f.value, f.pct, f.expected, f.target, statusCell(r.status)] };
     }),
   );
+}
+
+/** A key-task chart's figures: each section's (or division's) milestones by status, in the counts sentence's order, and its on-time rate. */
+function keyTaskTable(ctx: QuarterContext, chart: Chart): string {
+  const { model } = ctx;
+  const kind = chart.id === KEY_TASK_SECTIONS_CHART ? 'section' : 'division';
+  const rows = model.keyTasks.summary.filter((s) => s.scope_kind === kind);
+  const columns: Column[] = [
+    { label: kind === 'section' ? '任务板块' : '牵头处室', sort: 'text', left: true },
+    ...COUNTS_SENTENCE_ORDER.map((code) => ({ label: keyTaskStatusName(model, code), sort: 'num' as const })),
+    { label: '节点按期完成率', sort: 'num' },
+  ];
+  return table(columns, rows.map((r) => ({
+    cells: [
+      cell(kind === 'section' ? `${r.scope_code}、${r.scope_name}` : r.scope_name, r.display_order),
+      ...COUNTS_SENTENCE_ORDER.map((code) => cell(String(r[code]), r[code])),
+      cell(r.on_time_rate === null ? '—' : percent(r.on_time_rate), r.on_time_rate),
+    ],
+  })));
 }

@@ -4,6 +4,9 @@ import type { KeyTaskProgressRow, KeyTaskSummaryRow } from '../mart';
 import type { QuarterContext } from './context';
 import { annexHead } from './annexes';
 import { BuildContext } from '../pdf/context';
+import { KEY_TASK_SECTIONS_CHART } from '../charts/choose';
+import { keyTaskSection as sectionText, sectionTableTitle } from '../text/key-task-section';
+import { figure } from './figures';
 import { el, text } from './markup';
 import { cell, table, type Cell, type Column, type Row } from './tables';
 
@@ -27,10 +30,6 @@ const COUNT_COLUMN: Record<StatusCode, keyof KeyTaskSummaryRow> = {
   done_on_time: 'done_on_time', done_late: 'done_late', overdue: 'overdue', lagging: 'lagging', on_track: 'on_track', not_reported: 'not_reported',
 };
 
-export function hasKeyTasks(ctx: QuarterContext): boolean {
-  return ctx.model.keyTasks.milestones.length > 0;
-}
-
 function lightCell(light: Light | null, word?: string): Cell {
   if (light === null) return cell('—');
   return { html: `<span class="light k-${light}"><span class="glyph" aria-hidden="true">${text(LIGHT_GLYPH[light])}</span>${text(word ?? LIGHT_WORD[light])}</span>`, v: SEVERITY[light] };
@@ -44,27 +43,31 @@ function statuses(milestones: readonly KeyTaskProgressRow[]): { code: StatusCode
 }
 
 export function keyTaskSection(ctx: QuarterContext, heading: string): string {
-  const { milestones, summary } = ctx.model.keyTasks;
+  const { model } = ctx;
+  const { milestones, summary } = model.keyTasks;
+  // What the section says and lists is the PDF's (reports/text/key-task-section.ts); 附件N as the PDF numbers it.
+  const section = sectionText(model, () => new BuildContext(model, []).annexNo('keyTasks'));
+  if (!section) return '';
   const present = statuses(milestones);
-  const city = summary.find((s) => s.scope_kind === 'city');
-  const tasks = new Set(milestones.map((m) => m.task_code)).size;
   const parts: string[] = [];
-  // 附件N as the PDF numbers it (reports/text/outline.ts).
-  const annexNo = new BuildContext(ctx.model, []).annexNo('keyTasks');
-  if (ctx.isCity && city) {
-    const counts = present.map((s) => `${s.name}${city[COUNT_COLUMN[s.code]]}个`).join('、');
-    const rate = city.on_time_rate === null ? '' : `；已到期节点${city.due_count}个，节点按期完成率${percent(city.on_time_rate)}`;
-    parts.push(el('p', {}, text(`${ctx.model.city.name}${tasks}项重点工作共${city.milestones}个节点：${counts}${rate}。`)));
-    parts.push(summaryTable(ctx, present, summary.filter((s) => s.scope_kind === 'section'), '任务板块', `表${ctx.nextTable()}　重点工作推进情况（按任务板块）`));
-    parts.push(summaryTable(ctx, present, summary.filter((s) => s.scope_kind === 'division'), '牵头处室', `表${ctx.nextTable()}　重点工作推进情况（按牵头处室）`));
+  if (section.bySection) {
+    const n = ctx.nextTable();
+    const chart = ctx.chart(KEY_TASK_SECTIONS_CHART);
+    const drawn = chart ? figure(ctx, chart) : '';
+    parts.push(el('p', {}, text(section.opening({ table: n, figure: chart ? ctx.placed.length : undefined }))));
+    parts.push(summaryTable(ctx, present, summary.filter((s) => s.scope_kind === 'section'), '任务板块', `表${n}　${sectionTableTitle(model.period.year)}`));
+    parts.push(drawn);
+    parts.push(summaryTable(ctx, present, summary.filter((s) => s.scope_kind === 'division'), '牵头处室', `表${ctx.nextTable()}　${model.period.year}年重点工作推进情况（分牵头处室）`));
   } else {
-    parts.push(el('p', {}, text(`涉及${ctx.scopeName}的重点工作${tasks}项、节点${milestones.length}个，各节点进展见附件${annexNo}。`)));
+    parts.push(el('p', {}, text(section.opening())));
   }
-  const flagged = milestones.filter((m) => m.status_code === 'overdue' || m.status_code === 'lagging' || m.status_code === 'not_reported');
-  if (flagged.length) {
-    const names = statuses(flagged).map((s) => s.name).join('、');
-    parts.push(el('p', {}, text(`${names}的节点如下（全部节点见附件${annexNo}）：`)));
-    parts.push(milestoneTable(ctx, flagged, `表${ctx.nextTable()}　${names}的重点工作节点`, false));
+  const list = section.list;
+  if (list && list.milestones.length > 0) {
+    const n = ctx.nextTable();
+    parts.push(el('p', {}, text(list.sentence(n))));
+    parts.push(milestoneTable(ctx, list.milestones, `表${n}　${list.title}`, false));
+  } else if (list) {
+    parts.push(el('p', {}, text(list.sentence())));
   }
   return el('section', { id: ctx.id('key-tasks') }, el('h2', {}, text(heading)), ...parts);
 }

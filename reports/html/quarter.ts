@@ -1,13 +1,12 @@
 import { chartsOf } from '../charts';
 import type { VlSpec } from '../charts/types';
-import { chineseNumber } from '../format';
 import type { BulletinModel } from '../model/types';
 import { BuildContext } from '../pdf/context';
 import type { Annex } from '../text/outline';
 import { annexOne, annexTwo } from './annexes';
 import { QuarterContext } from './context';
 import { interactiveSpec } from './interactive';
-import { hasKeyTasks, keyTaskAnnex, keyTaskSection } from './key-tasks';
+import { keyTaskAnnex, keyTaskSection } from './key-tasks';
 import { el } from './markup';
 import { bulletinProse } from './prose';
 import { closingSection, mainTargetsSection, mastheadSection, nextStepsSection, overviewSection, problemsSection, progressSection } from './sections';
@@ -28,28 +27,25 @@ export function quarterPage(model: BulletinModel, shown: boolean): QuarterPage {
   const charts = chartsOf(model);
   const prose = bulletinProse(model, model.scope.isCity ? charts.find((c) => c.kind === 'overview') : undefined);
   const ctx = new QuarterContext(model, prose, charts);
-  const keyTasks = hasKeyTasks(ctx);
-  // 一、二、三 as the PDF; 重点工作 after the indicators (docs/spec/key-tasks.md), then problems and next steps.
-  const headings = ['总体情况', '主要目标完成情况', '分项进展', ...(keyTasks ? ['重点工作推进情况'] : []), '存在问题', '下步工作'].map((h, i) => `${chineseNumber(i + 1)}、${h}`);
-  const [overviewH, mainH, progressH, ...rest] = headings;
-  const [keyH, problemsH, stepsH] = keyTasks ? rest : [undefined, ...rest];
-  // The annexes, their order, numbers and titles: the PDF's outline (reports/text/outline.ts).
+  // The parts, their numbers and headings, the annexes, their order, numbers and titles: the PDF's
+  // outline (reports/text/outline.ts), so that both editions number everything alike.
   const outline = new BuildContext(model, []);
+  const keyTasks = outline.parts.includes('keyTasks');
   const annexes = outline.annexes.map((a) => outline.annexTitle(a));
   const annex = (kind: Annex, render: (no: number, title: string) => string) =>
     outline.annexes.includes(kind) ? render(outline.annexNo(kind), outline.annexTitle(kind)) : '';
 
   const body = [
     mastheadSection(ctx),
-    overviewSection(ctx, overviewH),
-    mainTargetsSection(ctx, mainH),
-    progressSection(ctx, progressH),
-    keyH ? keyTaskSection(ctx, keyH) : '',
-    problemsSection(ctx, problemsH!),
-    nextStepsSection(ctx, stepsH!),
+    overviewSection(ctx, outline.heading('overview')),
+    mainTargetsSection(ctx, outline.heading('mainTargets')),
+    progressSection(ctx, outline.heading('progress')),
+    keyTasks ? keyTaskSection(ctx, outline.heading('keyTasks')) : '',
+    problemsSection(ctx, outline.heading('problems')),
+    nextStepsSection(ctx, outline.heading('nextSteps')),
     closingSection(ctx, annexes),
     ...outline.annexes.map((kind) => annex(kind, (no, title) =>
-      kind === 'indicators' ? annexOne(ctx, no, title) : kind === 'sources' ? annexTwo(ctx, no, title) : keyTaskAnnex(ctx, no, title))),
+      kind === 'indicators' ? annexOne(ctx, no, title) : kind === 'sources' ? annexTwo(ctx, no, title, keyTasks) : keyTaskAnnex(ctx, no, title))),
   ].join('');
   const specs: Record<string, VlSpec> = {};
   for (const chart of ctx.placed) specs[chart.id] = interactiveSpec(chart, ctx);

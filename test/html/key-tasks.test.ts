@@ -47,7 +47,13 @@ describe('key tasks on the page', () => {
     expect(page).toContain('五、存在问题');
     expect(page).toContain('六、下步工作');
     expect(page.indexOf('三、分项进展')).toBeLessThan(page.indexOf('四、重点工作推进情况'));
-    expect(page).toContain(`全市30项重点工作共${summary.milestones}个节点：按期完成1个、逾期未完成1个、滞后序时1个、序时推进1个、未报送${summary.not_reported}个`);
+    // The PDF's sentence (reports/text): all six counts in the spec's order, zeros included.
+    expect(page).toContain(`全市30项重点工作共${summary.milestones}个节点：按期完成1个、逾期完成0个、序时推进1个、滞后序时1个、逾期未完成1个、未报送${summary.not_reported}个`);
+    // It cites the table by section and the status chart by the numbers the page gives them.
+    const section = /<section id="q2023Q2-key-tasks">[\s\S]*?<\/section>/.exec(city)![0];
+    const cited = /（见表(\d+)和图(\d+)）/.exec(text(section))!;
+    expect(text(section)).toContain(`表${cited[1]}　2023年重点工作推进情况（分板块）`);
+    expect(section).toMatch(new RegExp(`<figure class="chart keytask" id="q2023Q2-keytask-status_by_section">[\\s\\S]*?图${cited[2]}　`));
   });
 
   it('lists the overdue, lagging and unreported milestones with their lead and reported problem', () => {
@@ -76,10 +82,26 @@ describe('key tasks on the page', () => {
       wh.all<{ task_code: string }>("select task_code from mart_key_task_progress where period = '2023Q2' and list_contains(units_involved, '海宁市')"));
     const tasks = new Set(named.map((r) => r.task_code));
     expect(named.length).toBeGreaterThan(0);
-    expect(text(unit)).toContain(`涉及海宁市的重点工作${tasks.size}项、节点${named.length}个`);
+    expect(text(unit)).toMatch(new RegExp(`涉及海宁市的重点工作有${tasks.size}项：[^。]*，共${named.length}个节点`));
     const annex = unit.slice(unit.indexOf('id="q2023Q2-annex-2"'));
     const rows = [...annex.matchAll(/<tr data-status="\w+" data-section="[^"]+" data-lead="\w+">([\s\S]*?)<\/tr>/g)];
     expect(rows.length).toBe(named.length);
     for (const r of rows) expect(tasks.has(text(r[1]).split(' ')[0])).toBe(true);
+  });
+
+  it('lists the divisions\' reports among the data sources, and names those that sent nothing, as the PDF does', async () => {
+    const annex = text(city.slice(city.indexOf('id="q2023Q2-annex-3"')));
+    const files = await withReadWarehouse(db, (wh) => wh.all<{ file_name: string }>("select file_name from submission_versions where table_name = '重点工作进展' and is_latest and period = '2023Q2'"));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(annex).toContain(f.file_name);
+    expect(annex).toContain('牵头重点工作的各处室应报送重点工作进展');
+    expect(annex).toMatch(/未按时报送重点工作进展的处室：[^。]+。/);
+  });
+
+  it('a unit no task names gets the part as the PDF has it: one sentence, no key-task annex', async () => {
+    const none = text((await bulletinHtml(pageOf(await yearModels('2023Q2', '330402', db)))).toString('utf8'));
+    expect(none).toContain('四、重点工作推进情况');
+    expect(none).toContain('2023年重点工作任务清单中暂无明确由南湖区承担的任务');
+    expect(none).not.toContain('重点工作任务进展清单');
   });
 });

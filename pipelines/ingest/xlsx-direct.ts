@@ -10,7 +10,7 @@
 import { KEEP_INFLATED_BYTES } from './zip-check';
 import { runsText, attr, styleKinds, xmlText, type CellContext } from './xlsx-cells';
 import { sheetRows, streamedSheetRows, type SheetRow } from './xlsx-rows';
-import { entryData, inflatePieces, inflateWhole, readZipDirectory, type ZipDirectory, type ZipEntry } from './zip';
+import { entryData, inflatePieces, inflateWhole, readZipDirectory, type ZipDirectory, type ZipEntry } from '../zip';
 
 export interface SheetRows {
   name: string;

@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { limitMessages } from '../messages';
 import { MB, mbText, type IngestLimits } from './limits';
-import { entryData, inflatePieces, inflateWhole, readZipDirectory } from './zip';
+import { entryData, inflatePieces, inflateWhole, readZipDirectory } from '../zip';
 
 type Text = { zh: string; en: string };
 type ZipProblem = { code: string; text: Text };

@@ -15,7 +15,8 @@ import type { SheetSpec } from './spec';
 import { sourcesSheet, submissionsSheet } from './submissions';
 import { buildWorkbook } from './writer';
 
-export { FORBIDDEN_PART, zipEntryNames } from './bytes';
+export { FORBIDDEN_PART } from './bytes';
+export { zipEntryNames } from '../../pipelines/zip';
 export { feedbackSheets } from './feedback';
 export type { SheetSpec } from './spec';
 export { HEADER_ROW } from './spec';

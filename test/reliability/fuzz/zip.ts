@@ -4,7 +4,7 @@
  * declare sizes that are not the real ones (the crafted zip bomb).
  */
 import { constants, crc32, deflateRawSync, inflateRawSync } from 'node:zlib';
-import { entryData, readZipDirectory } from '../../../pipelines/ingest/zip';
+import { entryData, readZipDirectory } from '../../../pipelines/zip';
 
 export interface ZipPart {
   name: string;

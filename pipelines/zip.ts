@@ -1,8 +1,9 @@
 /**
  * The zip container of a workbook, read from its bytes in memory (the whole file is read once,
- * for its sha256): the central directory, where each entry's data lies, and inflating it. The
- * one zip reader of the project: the size limits (limits.ts), the workbook reader
- * (xlsx-direct.ts) and the sample generator (sample/xlsx.ts) all use it.
+ * for its sha256): the central directory, where each entry's data lies, and inflating it; and
+ * the two touches the written workbooks get (pinned entry times, the list of their parts). The
+ * one zip module of the project: ingest's size limits and workbook reader, the sample generator
+ * and the workbook outputs (reports/xlsx) all use it.
  */
 import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
@@ -128,4 +129,33 @@ export function inflatePieces(data: Buffer, chunkSize = 1024 * 1024): AsyncItera
   const inflate = createInflateRaw({ chunkSize });
   inflate.end(data);
   return inflate; // leaving a for-await loop over it early destroys it
+}
+
+// Writing: the outputs' and the sample's workbooks --------------------------------------------
+
+/**
+ * Sets the DOS time and date of every entry, in the local headers and the central directory, to
+ * the given day at 09:00: JSZip (inside exceljs) stamps every entry with "now", which would make
+ * the same workbook differ from run to run.
+ */
+export function pinZipTimes(zip: Buffer, date: { y: number; m: number; d: number }): void {
+  const dosDate = ((date.y - 1980) << 9) | (date.m << 5) | date.d;
+  const dosTime = 9 << 11;
+  const dir = readZipDirectory(zip);
+  if ('damage' in dir) throw new Error(`workbook zip: ${dir.damage}`);
+  for (const e of dir.entries) {
+    // the time and date of the entry's record in the central directory, and of its local header
+    zip.writeUInt16LE(dosTime, e.centralOffset + 12);
+    zip.writeUInt16LE(dosDate, e.centralOffset + 14);
+    if (zip.readUInt32LE(e.localOffset) !== 0x04034b50) throw new Error('unexpected zip local header layout');
+    zip.writeUInt16LE(dosTime, e.localOffset + 10);
+    zip.writeUInt16LE(dosDate, e.localOffset + 12);
+  }
+}
+
+/** The names in a zip's central directory, in order. */
+export function zipEntryNames(zip: Buffer): string[] {
+  const dir = readZipDirectory(zip);
+  if ('damage' in dir) throw new Error(`workbook zip: ${dir.damage}`);
+  return dir.entries.map((e) => e.name);
 }

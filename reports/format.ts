@@ -9,8 +9,10 @@
 export function roundTo(value: number, digits: number): number {
   const factor = 10 ** digits;
   const shifted = Math.abs(value) * factor;
-  // The epsilon absorbs binary noise such as 57.849999999 for a true 57.85.
-  const rounded = Math.round(shifted + 1e-9 * Math.max(1, shifted)) / factor;
+  // The epsilon absorbs binary noise such as 57.849999999999994 for a true 57.85: a few ulps of
+  // the shifted value (relative 1e-12), never a real digit (1e-9 relative turned 1234567.894 into
+  // 1234567.90 at two decimals: at 1e8 it is 0.1 of the last place).
+  const rounded = Math.round(shifted + 1e-12 * Math.max(1, shifted)) / factor;
   return value < 0 ? -rounded : rounded;
 }
 

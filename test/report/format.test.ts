@@ -21,6 +21,10 @@ describe('bulletin number formats', () => {
     expect(percent(57.85)).toBe('57.9%');
     expect(percent(1.005 * 10)).toBe('10.1%');
     expect(roundTo(-2.25, 1)).toBe(-2.3);
+    // Large values keep their digits: the tolerance for binary noise is not a digit of its own.
+    expect(roundTo(1234567.894, 2)).toBe(1234567.89);
+    expect(roundTo(123456789.444, 2)).toBe(123456789.44);
+    expect(roundTo(0.285, 2)).toBe(0.29);
     expect(quantity(90, '%')).toBe('90.0%');
     expect(targetQuantity(90, '%')).toBe('90%');
     expect(targetQuantity(1900000, '亩')).toBe('190万亩');

@@ -6,6 +6,8 @@ import { annexHead } from './annexes';
 import { BuildContext } from '../pdf/context';
 import { KEY_TASK_SECTIONS_CHART } from '../charts/choose';
 import { keyTaskSection as sectionText, sectionTableTitle } from '../text/key-task-section';
+import { COUNTS_SENTENCE_ORDER } from '../text/key-tasks';
+import { keyTaskStatusName } from '../model/lookup';
 import { figure } from './figures';
 import { el, text } from './markup';
 import { cell, table, type Cell, type Column, type Row } from './tables';
@@ -44,11 +46,12 @@ function statuses(milestones: readonly KeyTaskProgressRow[]): { code: StatusCode
 
 export function keyTaskSection(ctx: QuarterContext, heading: string): string {
   const { model } = ctx;
-  const { milestones, summary } = model.keyTasks;
+  const { summary } = model.keyTasks;
   // What the section says and lists is the PDF's (reports/text/key-task-section.ts); 附件N as the PDF numbers it.
   const section = sectionText(model, () => new BuildContext(model, []).annexNo('keyTasks'));
   if (!section) return '';
-  const present = statuses(milestones);
+  // The counts in the sentence's order, all six (as the PDF's table has them).
+  const present = COUNTS_SENTENCE_ORDER.map((code) => ({ code, name: keyTaskStatusName(model, code) }));
   const parts: string[] = [];
   if (section.bySection) {
     const n = ctx.nextTable();
@@ -72,7 +75,7 @@ export function keyTaskSection(ctx: QuarterContext, heading: string): string {
   return el('section', { id: ctx.id('key-tasks') }, el('h2', {}, text(heading)), ...parts);
 }
 
-function summaryTable(ctx: QuarterContext, present: ReturnType<typeof statuses>, rows: KeyTaskSummaryRow[], scopeLabel: string, caption: string): string {
+function summaryTable(ctx: QuarterContext, present: readonly { code: StatusCode; name: string }[], rows: KeyTaskSummaryRow[], scopeLabel: string, caption: string): string {
   const columns: Column[] = [
     { label: scopeLabel, sort: 'text', left: true },
     { label: '节点数', sort: 'num' },
@@ -95,7 +98,7 @@ function summaryTable(ctx: QuarterContext, present: ReturnType<typeof statuses>,
       lightCell(s.light),
     ],
   });
-  return table(columns, [...rows.map((s) => line(s, false)), ...(city ? [line(city, true)] : [])], { caption });
+  return table(columns, [...rows.map((s) => line(s, false)), ...(city ? [line(city, true)] : [])], { caption, className: 'key-task-summary' });
 }
 
 /** Milestones as a table; `full` adds 形象进度, 完成日期, 进展情况 and 下步举措 (the annex). */

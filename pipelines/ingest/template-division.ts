@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { periodCode, periodLabel, type Period } from '../period';
+import { periodLabel, type Period } from '../period';
 import { neutraliseFormula } from '../query/format-csv';
 import type { CatalogueMilestone } from './catalogue';
 import { TABLES } from './tables';
+import { addCoverSheet } from './template';
 
 /** 进展状态 as the drop-down offers it: the three values of key-tasks.md (their aliases are read too). */
 export const PROGRESS_STATUSES = ['已完成', '推进中', '未启动'];
@@ -20,15 +21,7 @@ const DEADLINE = '截止日期';
 export function buildDivisionTemplate(divisionName: string, period: Period, milestones: CatalogueMilestone[]): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'nrp';
-  const info = wb.addWorksheet('填报信息');
-  info.addRow(['填报单位', text(divisionName)]);
-  info.addRow(['报告期', periodCode(period)]);
-  info.addRow(['填报人', null]);
-  info.addRow(['联系电话', null]);
-  info.addRow(['填报日期', null]);
-  info.getColumn(1).width = 14;
-  info.getColumn(2).width = 28;
-  info.getColumn(1).font = { bold: true };
+  addCoverSheet(wb, divisionName, period);
 
   const spec = TABLES.find((t) => t.key === 'key_task_progress')!;
   const headers = spec.columns.map((c) => c.header);

@@ -74,6 +74,19 @@ function totalRow(ws: ExcelJS.Worksheet, table: TableSpec): void {
   row.font = { bold: true };
 }
 
+/** 填报信息, the cover sheet every template starts with: the submitter and the period prefilled, the rest for the clerk. */
+export function addCoverSheet(wb: ExcelJS.Workbook, submitter: string, period: Period): void {
+  const info = wb.addWorksheet('填报信息');
+  info.addRow(['填报单位', text(submitter)]);
+  info.addRow(['报告期', periodCode(period)]);
+  info.addRow(['填报人', null]);
+  info.addRow(['联系电话', null]);
+  info.addRow(['填报日期', null]);
+  info.getColumn(1).width = 14;
+  info.getColumn(2).width = 28;
+  info.getColumn(1).font = { bold: true };
+}
+
 /**
  * The blank workbook for one unit and period: 填报信息 prefilled, 指标进度 listing the
  * catalogue (code, name, unit of measure), and the two detail sheets with title, header,
@@ -83,15 +96,7 @@ export function buildTemplate(unitName: string, period: Period, indicators: Temp
   const wb = new ExcelJS.Workbook();
   wb.creator = 'nrp';
   wb.calcProperties.fullCalcOnLoad = true; // the 合计 rows' formulas are recalculated on opening
-  const info = wb.addWorksheet('填报信息');
-  info.addRow(['填报单位', text(unitName)]);
-  info.addRow(['报告期', periodCode(period)]);
-  info.addRow(['填报人', null]);
-  info.addRow(['联系电话', null]);
-  info.addRow(['填报日期', null]);
-  info.getColumn(1).width = 14;
-  info.getColumn(2).width = 28;
-  info.getColumn(1).font = { bold: true };
+  addCoverSheet(wb, unitName, period);
 
   const [progress, land, patches] = TABLES;
   const ws = wb.addWorksheet(progress.name);

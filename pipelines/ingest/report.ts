@@ -9,11 +9,19 @@ export function formatIssue(i: IngestIssue): string {
   return `  ${mark}${where}${value}${where || value ? ': ' : ''}${i.zh}\n      ${i.en}`;
 }
 
+/**
+ * 12,345: a row count with the thousands grouped, as `toLocaleString('en-US')` prints it, without
+ * its first call's cost (loading ICU's number data: about 20 ms of a one-file `nrp ingest`).
+ */
+export function groupedCount(n: number): string {
+  return Number.isSafeInteger(n) && n >= 0 ? String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',') : n.toLocaleString('en-US');
+}
+
 function tablesText(f: FileReport): string {
   const who = [f.unit_name, f.period].filter(Boolean).join(' ');
   const parts = f.tables.map((t) => {
     const skipped = ingestMessages.skippedRows(t.total_rows ?? 0, t.footer_rows ?? 0);
-    return `${t.table_name}${t.version ? ` v${t.version}` : ''} (${t.rows.toLocaleString('en-US')} 行 rows${t.path ? `, ${t.path}` : ''}${skipped ? `; ${skipped}` : ''})`;
+    return `${t.table_name}${t.version ? ` v${t.version}` : ''} (${groupedCount(t.rows)} 行 rows${t.path ? `, ${t.path}` : ''}${skipped ? `; ${skipped}` : ''})`;
   });
   return `${who}${parts.length ? ' — ' + parts.join(', ') : ' — 无数据行 no data rows'}`;
 }

@@ -16,6 +16,21 @@ export const DEFAULT_MAX_WIDTH = 40;
 export const LINE_HEIGHT = 15;
 export const ROW_PADDING = 4;
 
+/**
+ * One formatter per (decimals, grouping): `toLocaleString` with options builds a new
+ * Intl.NumberFormat on every call (about 50 µs; 0.7 s of the sample year's 40 workbooks).
+ */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(decimals: number, grouping: boolean): Intl.NumberFormat {
+  const key = `${decimals}:${grouping}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: grouping });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** The text a cell shows: numbers as their format prints them (grouping, decimals, literals), dates as the format's length. */
 export function shownText(cell: CellSpec): string {
   const { value, format } = cell;
@@ -25,11 +40,7 @@ export function shownText(cell: CellSpec): string {
   const section = (format ?? '0').split(';')[value < 0 ? 1 : 0] ?? format ?? '0';
   const decimals = /0\.(0+)/.exec(section)?.[1].length ?? 0;
   const literals = [...section.matchAll(/"([^"]*)"/g)].map((m) => m[1]).join('');
-  const digits = Math.abs(value).toLocaleString('en-US', {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-    useGrouping: section.includes(','),
-  });
+  const digits = formatter(decimals, section.includes(',')).format(Math.abs(value));
   const sign = value < 0 ? '-' : section.startsWith('+') ? '+' : '';
   return sign + digits + literals;
 }

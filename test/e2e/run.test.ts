@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../pipelines/sample';
@@ -84,6 +84,16 @@ describe('nrp run', () => {
     const again = nrpProcess(['run', '--period', '2023Q2', '--inbox', inbox, '--db', db, '--out', out]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/文件 files: 0 接收 accepted, 3 拒收 rejected, \d+ 已接收过 already loaded/);
+  });
+
+  it('a PDF that cannot be written: exit 1 with the usual message and no stack trace; the periods before it are written', () => {
+    const o = join(dir, 'blocked');
+    mkdirSync(join(o, 'bulletin-2023Q2.pdf', 'x'), { recursive: true }); // a folder where the PDF goes
+    const r = nrpProcess(['run', '--period', '2023Q1', '--period', '2023Q2', '--format', 'pdf', '--inbox', inbox, '--db', db, '--out', o]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`cannot write ${join(o, 'bulletin-2023Q2.pdf')}`);
+    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(existsSync(join(o, 'bulletin-2023Q1.pdf'))).toBe(true);
   });
 
   it('usage errors exit 2', () => {

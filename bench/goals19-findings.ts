@@ -1,0 +1,48 @@
+/**
+ * What the profiles of issue 19's goals showed (`node --cpu-prof`, the sample year, 2026-12-01,
+ * load average 2 to 7 on this shared 2-core machine), quoted under bench/goals19's figures.
+ */
+export const FINDINGS = `Where the time goes (CPU profiles, \`node --cpu-prof\`, load average 2 to 7):
+
+- **(a)** A one-file \`nrp ingest\` does beyond \`nrp query\`: ingest's own modules (15 ms CPU; no
+  exceljs, iconv-lite or sample code is loaded on this path: only DuckDB's packages), 28 statements
+  of checks and loads (about 110–140 ms CPU; the largest is the 指标进度 typed-values statement, whose
+  macros DuckDB expands inline and plans), and the checkpoint at close (about 20 ms CPU, 30–180 ms
+  wall: its fsync waits on the shared disk). The one waste found was the row count's
+  \`toLocaleString('en-US')\` in the report line, whose first call loads ICU's number data (20 ms):
+  now grouped by a regular expression, same text. The rest is DuckDB's cost per statement, which
+  the batches share between files; one file pays it alone. **Not met.**
+- **(b)** \`npm start\` by library (one profiled run, about 20 s of CPU): pdfmake, pdfkit and fontkit
+  about 5.2 s (four PDFs); exceljs, jszip and pako about 3.5 s (the sample's 75 workbooks 2.0 s, the
+  bulletin's and the units' 40 workbooks 1.7 s, where the profile put 0.7 s in the widths'
+  \`toLocaleString\` with options, which makes an Intl.NumberFormat per cell: now one per format,
+  same bytes; measured without the profiler, \`nrp feedback --period 2023Q4\` (9 workbooks) takes
+  1.43 against 1.50 s of CPU, medians of 5 alternating runs: about 0.3 s for \`npm start\`'s 40); vega and
+  vega-lite 3.1 s (about 80 charts); garbage collection 1.8 s; DuckDB (ingest, build, the models'
+  reads) about 2.2 s; module loading 0.7 s. fsync of the 111 sample files: under 0.3 s. A quarter's
+  first render costs about twice a later one (2023Q1: charts 1.4 s, PDF 2.1 s; later quarters about
+  0.7 s and 1.1 s), and that is the JIT warming up, not module loading (0.8 s). Even with both
+  cores free, the serial part (the sample 3 s, ingest and build 2 s, the models 1 s) and the larger
+  half of the outputs (about 7 s) would come to about 13 s: ≤ 10 s needs less CPU per output, and
+  most of it is in pdfmake, exceljs and vega themselves. **Not met.**
+- **(c)** \`nrp report\`, about 3.8 s of CPU: pdfmake's layout and pdfkit about 2.2 s, vega 0.9 s (11
+  charts), garbage collection 0.4 s, module loading 0.3 s, DuckDB 0.2 s; nothing the PDF does not
+  use is loaded (no exceljs, no HTML code). The charts must be drawn before the layout places
+  them; a worker for them and a V8 code cache were measured and removed before (see the
+  bulletin's section). 1.2 s would take a lighter PDF engine. **Not met.**
+
+Removed after measurement: a second process for \`nrp run\`'s outputs (NRP_RUN_HELPER=0 turned it
+off), in two forms, each with the same files byte for byte and the same messages as one process.
+- The later half of the periods in a helper process, given the models by structured clone (5.5 MB
+  for the year, 85 ms): each process paid a first quarter's warm-up, 4.5 s more CPU for \`npm start\`
+  (CPU medians 27.0 against 22.5 s); wall 22.6 against 28.3 s, but single runs spread from 15.7 to
+  34.1 s at load 4 to 9.
+- The PDFs in a helper process that loaded pdfmake while the main one wrote the sample, ingested and
+  built, given each period's model and drawings (split by library, so no warm-up was paid twice):
+  0.3 to 1.5 s more CPU; wall in this bench's three rounds at load 7 to 8, median 35.1 s against
+  33.6 s without; six more \`nrp demo\` runs alternating at load 2.4 to 6.6: 20.9, 24.3, 24.9 s
+  against 22.6, 28.4, 23.3 s; four \`nrp run --period 2023 --feedback\` pairs at load 4: 20.0, 19.1,
+  16.2, 15.8 against 20.3, 18.6, 17.6, 16.1 s. Wall time tracked CPU time (about one core's
+  worth): the shared machine had no second core to give. No steady gain: removed, with its 200
+  lines (a helper process, its protocol, messages held back until a period's PDF was written).
+`;

@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,11 @@ import { inspect, killAfter, mulberry32, writeInbox, type Inspection } from '../
 const SEED = Number(process.env.NRP_CRASH_SEED ?? 20261130);
 const KILLS = Number(process.env.NRP_CRASH_BENCH_KILLS ?? 500);
 const CLI = projectPath('dist/pipelines/cli.js');
+/**
+ * Where a failing kill's warehouse (file, log, leftovers) and its whole error text are kept for
+ * inspection: the campaign's own folder is removed at the end. Created on the first failure only.
+ */
+const KEEP = process.env.NRP_CRASH_KEEP ?? join(tmpdir(), `nrp-crash-kept-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 
 interface Tally {
   kills: number;
@@ -65,16 +70,36 @@ function removeWarehouse(db: string): void {
   for (const f of readdirSync(dirname(db))) if (f === basename(db) || f.startsWith(`${basename(db)}.`)) rmSync(join(dirname(db), f), { force: true });
 }
 
-function record(t: Tally, left: Inspection, label: string): void {
+/**
+ * Copies the warehouse at `db` and every file beside it that belongs to it (its .wal, a
+ * creation's temporary files) into KEEP under `name`, with `text` (the whole error) beside them.
+ */
+function keepAside(db: string, name: string, text: string): string {
+  const to = join(KEEP, name);
+  mkdirSync(to, { recursive: true });
+  if (existsSync(dirname(db))) {
+    for (const f of readdirSync(dirname(db))) if (f === basename(db) || f.startsWith(`${basename(db)}.`)) copyFileSync(join(dirname(db), f), join(to, f));
+  }
+  writeFileSync(join(to, 'error.txt'), text + '\n');
+  return to;
+}
+
+/** A failure: the whole text kept with the files, the report's line long enough to read the cause. */
+function fail(t: Tally, db: string, label: string, text: string): void {
+  const kept = keepAside(db, `${label.replace(/[^\w-]+/g, '-')}-${t.errors.length}`, `${label}\n${text}`);
+  t.errors.push(`${label}: ${text.replace(/\s+/g, ' ').slice(0, 1500)} (kept in ${kept})`);
+}
+
+function record(t: Tally, left: Inspection, label: string, db: string): void {
   t.kills++;
   if (left.absent) t.absent++;
   if (!left.opens) {
     t.unopenable++;
-    t.errors.push(`${label}: ${left.error?.replace(/\s+/g, ' ').slice(0, 400)}`);
+    fail(t, db, label, left.error ?? 'no message');
   }
   if (left.halfLoaded > 0) {
     t.halfLoaded++;
-    t.errors.push(`${label}: ${left.halfLoaded} registry rows disagree with the raw tables`);
+    fail(t, db, label, `${left.halfLoaded} registry rows disagree with the raw tables`);
   }
 }
 
@@ -117,22 +142,29 @@ async function campaign(name: string, target: Target, count: number, dir: string
     const o = await killAfter(target.args(db), ms);
     if (o.killed) t.killedMidway++;
     const left = await inspect(db);
-    const label = `${name} kill at ${ms} ms`;
-    record(t, left, label);
+    const label = `${name} kill ${i} at ${ms} ms`;
+    record(t, left, label, db);
     if (left.opens && !left.absent && target.mixed) {
       const mix = await target.mixed(db);
       if (mix) {
         t.mixed++;
-        t.errors.push(`${label}: ${mix}`);
+        fail(t, db, label, mix);
       }
     }
     if (left.opens && i % target.rerunEvery === 0) {
       t.reruns++;
+      // the state the kill left, kept until the rerun has shown whether it matters
+      const before = join(dir, `${name}-${i}-before-rerun`);
+      mkdirSync(before);
+      for (const f of readdirSync(dir)) if (f === basename(db) || f.startsWith(`${basename(db)}.`)) copyFileSync(join(dir, f), join(before, f));
       const again = nrp(target.args(db));
-      if (again.code !== 0 || (await target.result(db)) !== target.expected) {
+      const result = again.code === 0 ? await target.result(db) : undefined;
+      if (again.code !== 0 || result !== target.expected) {
         t.rerunFailures++;
-        t.errors.push(`${label}: the run after it did not end as an unkilled run (${again.stderr.split('\n')[0]})`);
+        fail(t, join(before, basename(db)), `${label} (as the kill left it)`, 'the run after it did not end as an unkilled run');
+        fail(t, db, `${label} (after the rerun)`, `exit ${again.code}, result ${result} (expected ${target.expected}):\n${again.stderr}`);
       }
+      rmSync(before, { recursive: true, force: true });
     }
     removeWarehouse(db);
   }
@@ -241,7 +273,7 @@ exit 0 with the same submissions, marts or issue record as an unkilled run.
 ${rows.join('\n')}
 | **all** | ${sum((t) => t.kills)} | ${sum((t) => t.killedMidway)} | ${sum((t) => t.absent)} | **${sum((t) => t.unopenable)}** | **${sum((t) => t.halfLoaded)}** | **${sum((t) => t.mixed)}** | ${sum((t) => t.reruns)} / ${sum((t) => t.rerunFailures)} |
 
-${errors.length ? `Failures:\n\n${errors.slice(0, 20).map((e) => `- ${e}`).join('\n')}\n` : 'No failure.'}
+${errors.length ? `Failures (the warehouse files and the whole error text of each kept in ${KEEP}):\n\n${errors.map((e) => `- ${e}`).join('\n')}\n` : 'No failure.'}
 
 Run took ${((performance.now() - started) / 60000).toFixed(1)} min; load average ${loadBefore} before, ${loadavg().map((l) => l.toFixed(1)).join(' / ')} after (2 cores shared).
 `;

@@ -82,7 +82,11 @@ export async function inspect(db: string): Promise<Inspection> {
   } catch (error) {
     const context = (error as { context?: readonly string[] }).context ?? [];
     const message = error instanceof Error ? error.message : String(error);
-    return { absent: false, opens: false, error: [message, ...context].join('\n'), halfLoaded: 0, submissions: 0, leftovers };
+    // nrp's message quotes only the first line of DuckDB's; the whole of it (stack included) is the finding
+    const cause = (error as { cause?: unknown }).cause;
+    const duckdb = cause instanceof Error ? cause.message : cause === undefined ? undefined : String(cause);
+    const error_ = [message, ...context, ...(duckdb ? ['DuckDB said:', duckdb] : [])].join('\n');
+    return { absent: false, opens: false, error: error_, halfLoaded: 0, submissions: 0, leftovers };
   }
   try {
     const halfLoaded = (await wh.all(REGISTRY_DISAGREES_WITH_RAW_TABLES)).length;

@@ -1,9 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { projectPath } from '../pipelines/paths';
-import { Warehouse } from '../pipelines/warehouse';
+import { openForWrite, Warehouse } from '../pipelines/warehouse';
 import { inspect, killAfter, mulberry32, writeInbox, type Inspection } from '../test/reliability/crash-kit';
 
 /**
@@ -170,6 +170,24 @@ async function campaign(name: string, target: Target, count: number, dir: string
   }
 }
 
+/**
+ * What the working copy costs a writing command (warehouse/shadow.ts): opening `db` for writing
+ * and closing it with nothing written, through openForWrite (copy, rename) and in place, medians of 7.
+ */
+async function copyCost(db: string): Promise<string> {
+  const times = { copy: [] as number[], inPlace: [] as number[] };
+  for (let i = 0; i < 7; i++) {
+    let t = performance.now();
+    (await openForWrite(db)).close();
+    times.copy.push(performance.now() - t);
+    t = performance.now();
+    (await Warehouse.open(db, { readOnly: false })).close();
+    times.inPlace.push(performance.now() - t);
+  }
+  const mb = statSync(db).size / 1e6;
+  return `${median(times.copy).toFixed(0)} ms through the working copy against ${median(times.inPlace).toFixed(0)} ms in place for a ${mb.toFixed(1)} MB warehouse`;
+}
+
 export async function run(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'nrp-crash-bench-'));
   const loadBefore = loadavg().map((l) => l.toFixed(1)).join(' / ');
@@ -244,6 +262,9 @@ export async function run(): Promise<string> {
         },
       },
     };
+    const costDb = join(dir, 'cost.duckdb');
+    copyFileSync(rebuilt, costDb);
+    const cost = await copyCost(costDb);
     const kinds = targets;
     const counts = Object.values(kinds).map((k) => Math.round(k.share * KILLS));
     counts[0] += KILLS - counts.reduce((a, b) => a + b, 0);
@@ -266,7 +287,8 @@ measured again every tenth kill (the machine's speed drifts with its load) and t
 warehouse is opened read-only as \`nrp query\` opens it. "Absent": killed before a new warehouse was put in place (the
 path holds nothing; the next command creates it). "Mixed": marts neither the old nor the new ones, or an issued bulletin
 recorded without all its figures. Reruns: every creation kill and every fifth other kill, the same command run again must
-exit 0 with the same submissions, marts or issue record as an unkilled run.
+exit 0 with the same submissions, marts or issue record as an unkilled run. A writing command writes a copy of the warehouse
+and renames it into place (pipelines/warehouse/shadow.ts); opening for writing and closing with nothing written: ${cost}.
 
 | command | kills | still running when killed | absent | did not open | half-loaded submissions | mixed | reruns / failed |
 |---|---:|---:|---:|---:|---:|---:|---:|

@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nrpProcess, tempDir } from '../helpers';
@@ -108,4 +109,37 @@ describe('a writing command never writes the warehouse file in place', () => {
     }
     expect(killed, 'kills landed while the ingest still ran').toBeGreaterThan(0);
   }, 60_000 + KILLS * 20_000);
+
+  /** A file system with room for the warehouse but not for a second copy of it. Needs root (CI runs as root). */
+  function roomForOneCopy(size: number): string | undefined {
+    const mountPoint = join(dir, 'one-copy');
+    mkdirSync(mountPoint);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${Math.ceil((size * 1.5) / 4096) * 4096}`, 'tmpfs', mountPoint], { stdio: 'ignore' });
+    } catch {
+      return undefined;
+    }
+    return mountPoint;
+  }
+
+  const small = join(dir, 'small.duckdb');
+  expect(nrpProcess(['query', '--db', small, 'select 1']).code).toBe(0);
+  const tight = roomForOneCopy(statSync(small).size);
+  it.skipIf(tight === undefined)('no room for the copy: a clear error, and the warehouse is left as it was (needs root to mount a tmpfs)', () => {
+    if (tight === undefined) throw new Error('unreachable: skipped without a tmpfs');
+    try {
+      const db = join(tight, 'w.duckdb');
+      copyFileSync(small, db);
+      const before = sha256(db);
+      const r = nrpProcess(['ingest', '--db', db, q1]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('磁盘已满');
+      expect(r.stderr).toContain('The warehouse was not changed');
+      expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      expect(sha256(db)).toBe(before);
+      expect(readdirSync(tight)).toEqual(['w.duckdb']);
+    } finally {
+      execFileSync('umount', [tight], { stdio: 'ignore' });
+    }
+  });
 });

@@ -1,22 +1,27 @@
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { projectPath } from '../pipelines/paths';
 import { Warehouse } from '../pipelines/warehouse';
-import { inspect, killAfter, mulberry32, writeInbox, type Inspection } from '../test/reliability/crash-kit';
+import { inspect, killAfter, killAfterCue, mulberry32, writeInbox, type Inspection } from '../test/reliability/crash-kit';
+import { copyCost, KEEP, keepAside } from './crash-keep';
 
 /**
  * The kill campaign of issue 13: NRP_CRASH_BENCH_KILLS (default 500) seeded SIGKILLs spread over
  * the commands that write (a new warehouse's creation and first ingest, ingest into an existing
- * one, build, report --issue), each at a moment drawn uniformly from that command's own run time.
- * After every kill: does the warehouse open, is any submission half there (registry vs raw rows),
+ * one, build, report --issue), each at a moment drawn uniformly from that command's own run time,
+ * and NRP_CRASH_CHECKPOINT_KILLS (default 300) builds killed while they commit and checkpoint: a
+ * window of a few hundred milliseconds that uniform moments seldom hit (it is where DuckDB rewrote
+ * metadata blocks in place and a kill left a file that never opened). After every kill: does the warehouse open, is any submission half there (registry vs raw rows),
  * are the marts the old or the new ones, is an issued bulletin recorded whole or not at all.
  * Every creation kill, and every fifth other kill, then runs the command again and checks it ends
  * with the same result as an unkilled run. The counts that must be 0 are the point.
  */
 const SEED = Number(process.env.NRP_CRASH_SEED ?? 20261130);
 const KILLS = Number(process.env.NRP_CRASH_BENCH_KILLS ?? 500);
+/** Besides: builds killed within 300 ms after their data tests passed (commit, checkpoint, close). */
+const CHECKPOINT_KILLS = Number(process.env.NRP_CRASH_CHECKPOINT_KILLS ?? 300);
 const CLI = projectPath('dist/pipelines/cli.js');
 
 interface Tally {
@@ -65,16 +70,22 @@ function removeWarehouse(db: string): void {
   for (const f of readdirSync(dirname(db))) if (f === basename(db) || f.startsWith(`${basename(db)}.`)) rmSync(join(dirname(db), f), { force: true });
 }
 
-function record(t: Tally, left: Inspection, label: string): void {
+/** A failure: the whole text kept with the files, the report's line long enough to read the cause. */
+function fail(t: Tally, db: string, label: string, text: string): void {
+  const kept = keepAside(db, `${label.replace(/[^\w-]+/g, '-')}-${t.errors.length}`, `${label}\n${text}`);
+  t.errors.push(`${label}: ${text.replace(/\s+/g, ' ').slice(0, 1500)} (kept in ${kept})`);
+}
+
+function record(t: Tally, left: Inspection, label: string, db: string): void {
   t.kills++;
   if (left.absent) t.absent++;
   if (!left.opens) {
     t.unopenable++;
-    t.errors.push(`${label}: ${left.error?.replace(/\s+/g, ' ').slice(0, 400)}`);
+    fail(t, db, label, left.error ?? 'no message');
   }
   if (left.halfLoaded > 0) {
     t.halfLoaded++;
-    t.errors.push(`${label}: ${left.halfLoaded} registry rows disagree with the raw tables`);
+    fail(t, db, label, `${left.halfLoaded} registry rows disagree with the raw tables`);
   }
 }
 
@@ -93,6 +104,8 @@ interface Target {
   rerunEvery: number;
   /** Unkilled run times measured so far (ms); kill moments are drawn from their median. */
   times: number[];
+  /** Instead: kill within `windowMs` after the command printed `pattern` (a build's data tests passed). */
+  cue?: { pattern: RegExp; windowMs: number };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -105,7 +118,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function campaign(name: string, target: Target, count: number, dir: string, random: () => number): Promise<void> {
   const { t } = target;
   for (let i = 0; i < count; i++) {
-    if (i % 10 === 0) {
+    if (i % 10 === 0 && !target.cue) {
       const db = join(dir, `${name}-timing.duckdb`);
       target.prepare(db);
       target.times.push(mustRun(target.args(db)));
@@ -113,26 +126,33 @@ async function campaign(name: string, target: Target, count: number, dir: string
     }
     const db = join(dir, `${name}-${i}.duckdb`);
     target.prepare(db);
-    const ms = Math.round(20 + random() * median(target.times));
-    const o = await killAfter(target.args(db), ms);
+    const ms = Math.round(target.cue ? random() * target.cue.windowMs : 20 + random() * median(target.times));
+    const o = target.cue ? await killAfterCue(target.args(db), target.cue.pattern, ms) : await killAfter(target.args(db), ms);
     if (o.killed) t.killedMidway++;
     const left = await inspect(db);
-    const label = `${name} kill at ${ms} ms`;
-    record(t, left, label);
+    const label = `${name} kill ${i} at ${ms} ms${target.cue ? ' after the cue' : ''}`;
+    record(t, left, label, db);
     if (left.opens && !left.absent && target.mixed) {
       const mix = await target.mixed(db);
       if (mix) {
         t.mixed++;
-        t.errors.push(`${label}: ${mix}`);
+        fail(t, db, label, mix);
       }
     }
     if (left.opens && i % target.rerunEvery === 0) {
       t.reruns++;
+      // the state the kill left, kept until the rerun has shown whether it matters
+      const before = join(dir, `${name}-${i}-before-rerun`);
+      mkdirSync(before);
+      for (const f of readdirSync(dir)) if (f === basename(db) || f.startsWith(`${basename(db)}.`)) copyFileSync(join(dir, f), join(before, f));
       const again = nrp(target.args(db));
-      if (again.code !== 0 || (await target.result(db)) !== target.expected) {
+      const result = again.code === 0 ? await target.result(db) : undefined;
+      if (again.code !== 0 || result !== target.expected) {
         t.rerunFailures++;
-        t.errors.push(`${label}: the run after it did not end as an unkilled run (${again.stderr.split('\n')[0]})`);
+        fail(t, join(before, basename(db)), `${label} (as the kill left it)`, 'the run after it did not end as an unkilled run');
+        fail(t, db, `${label} (after the rerun)`, `exit ${again.code}, result ${result} (expected ${target.expected}):\n${again.stderr}`);
       }
+      rmSync(before, { recursive: true, force: true });
     }
     removeWarehouse(db);
   }
@@ -211,10 +231,21 @@ export async function run(): Promise<string> {
           return ['0/0', issued].includes(h) ? undefined : `issue recorded in part (${h})`;
         },
       },
+      checkpoint: {
+        share: 0, t: tally(), prepare: copyOf(built), args: (db) => ['build', '--db', db], result: marts, rerunEvery: 5, times: [],
+        expected: newMarts, cue: { pattern: /✓ data tests/, windowMs: 300 },
+        mixed: async (db) => {
+          const h = await marts(db);
+          return [oldMarts, newMarts].includes(h) ? undefined : 'marts are neither the old nor the new ones';
+        },
+      },
     };
+    const costDb = join(dir, 'cost.duckdb');
+    copyFileSync(rebuilt, costDb);
+    const cost = await copyCost(costDb);
     const kinds = targets;
-    const counts = Object.values(kinds).map((k) => Math.round(k.share * KILLS));
-    counts[0] += KILLS - counts.reduce((a, b) => a + b, 0);
+    const counts = Object.values(kinds).map((k) => (k.cue ? CHECKPOINT_KILLS : Math.round(k.share * KILLS)));
+    counts[0] += KILLS + CHECKPOINT_KILLS - counts.reduce((a, b) => a + b, 0);
     for (const [i, [name, target]] of Object.entries(kinds).entries()) await campaign(name, target, counts[i], dir, random);
 
     const ms = (k: Target) => `${Math.round(Math.min(...k.times))}–${Math.round(Math.max(...k.times))} ms`;
@@ -225,23 +256,26 @@ export async function run(): Promise<string> {
     const errors = all.flatMap((t) => t.errors);
     return `## crash
 
-Kill campaign (issue 13): ${sum((t) => t.kills)} SIGKILLs (seed ${SEED}; \`NRP_CRASH_SEED\`, \`NRP_CRASH_BENCH_KILLS\`), each at a moment
-drawn uniformly from the command's own unkilled run time: **creation** = \`nrp ingest\` into a path where no warehouse exists
+Kill campaign (issue 13): ${sum((t) => t.kills)} SIGKILLs (seed ${SEED}; \`NRP_CRASH_SEED\`, \`NRP_CRASH_BENCH_KILLS\`, \`NRP_CRASH_CHECKPOINT_KILLS\`),
+${KILLS} of them each at a moment drawn uniformly from the command's own unkilled run time: **creation** = \`nrp ingest\` into a path where no warehouse exists
 yet (start-up, creation, migrations, seeds, first load; ${ms(kinds.creation)} unkilled; 9 units × 2 CSV files, 400 patches each),
 **ingest** = into an existing empty warehouse (${ms(kinds.ingest)}; 3,000 patches per unit), **build** = a rebuild after a
-new quarter arrived (${ms(kinds.build)}), **issue** = \`nrp report --period 2023Q2 --issue\` (${ms(kinds.issue)}). Each command's unkilled run time is
+new quarter arrived (${ms(kinds.build)}), **issue** = \`nrp report --period 2023Q2 --issue\` (${ms(kinds.issue)}); and ${CHECKPOINT_KILLS} **checkpoint** kills:
+the same build killed 0–300 ms after it printed that its data tests passed, while it commits, checkpoints, closes and puts the
+new file in place (the window in which DuckDB rewrites metadata blocks, RELIABILITY.md). Each command's unkilled run time is
 measured again every tenth kill (the machine's speed drifts with its load) and the moments drawn from the median. After each kill the
 warehouse is opened read-only as \`nrp query\` opens it. "Absent": killed before a new warehouse was put in place (the
 path holds nothing; the next command creates it). "Mixed": marts neither the old nor the new ones, or an issued bulletin
 recorded without all its figures. Reruns: every creation kill and every fifth other kill, the same command run again must
-exit 0 with the same submissions, marts or issue record as an unkilled run.
+exit 0 with the same submissions, marts or issue record as an unkilled run. A writing command writes a copy of the warehouse
+and renames it into place (pipelines/warehouse/shadow.ts); opening for writing and closing with nothing written: ${cost}.
 
 | command | kills | still running when killed | absent | did not open | half-loaded submissions | mixed | reruns / failed |
 |---|---:|---:|---:|---:|---:|---:|---:|
 ${rows.join('\n')}
 | **all** | ${sum((t) => t.kills)} | ${sum((t) => t.killedMidway)} | ${sum((t) => t.absent)} | **${sum((t) => t.unopenable)}** | **${sum((t) => t.halfLoaded)}** | **${sum((t) => t.mixed)}** | ${sum((t) => t.reruns)} / ${sum((t) => t.rerunFailures)} |
 
-${errors.length ? `Failures:\n\n${errors.slice(0, 20).map((e) => `- ${e}`).join('\n')}\n` : 'No failure.'}
+${errors.length ? `Failures (the warehouse files and the whole error text of each kept in ${KEEP}):\n\n${errors.map((e) => `- ${e}`).join('\n')}\n` : 'No failure.'}
 
 Run took ${((performance.now() - started) / 60000).toFixed(1)} min; load average ${loadBefore} before, ${loadavg().map((l) => l.toFixed(1)).join(' / ')} after (2 cores shared).
 `;

@@ -56,6 +56,12 @@ Exit codes: 0 recovered or nothing to do, 1 it could not recover or a file was r
       `已恢复：${accepted === null ? `收件箱 ${inbox} 不存在，未重新载入` : `从 ${inbox} 重新载入 ${accepted} 个文件`}，模型已重建（${periods.join('、') || '无报告期'}）。`,
       `recovered: ${accepted === null ? `no inbox at ${inbox}, nothing reloaded` : `${accepted} file(s) loaded again from ${inbox}`}; models rebuilt (${periods.join(', ') || 'no periods'}).`,
     ),
+  copyFailed: (path: string, detail: string) =>
+    bilingual(
+      `无法写入数据仓库 ${path}：其副本未能写成（${detail}）。数据仓库未被改动。`,
+      `cannot write the warehouse ${path}: its working copy could not be written (${detail}). The warehouse was not changed.`,
+    ),
+  diskFull: '磁盘已满 / the disk is full',
   seedInvalid: (file: string, detail: string) =>
     bilingual(`种子数据 ${file} 有误：${detail}`, `seed file ${file} is invalid: ${detail}`),
 };

@@ -25,6 +25,8 @@ export interface OpenOptions {
  * `withWarehouse`. Rows come back as plain JS values (see values.ts).
  */
 export class Warehouse {
+  private closed?: (cleanly: boolean) => void;
+
   private constructor(
     readonly path: string,
     readonly readOnly: boolean,
@@ -96,11 +98,27 @@ export class Warehouse {
     }
   }
 
+  /**
+   * `then` runs once, after the database was closed (DuckDB checkpoints it on the way out), told
+   * whether it closed cleanly.
+   */
+  whenClosed(then: (cleanly: boolean) => void): void {
+    this.closed = then;
+  }
+
   close(): void {
+    const then = this.closed;
+    this.closed = undefined;
+    let cleanly = false;
     try {
-      this.connection.closeSync();
+      try {
+        this.connection.closeSync();
+      } finally {
+        this.instance.closeSync();
+      }
+      cleanly = true;
     } finally {
-      this.instance.closeSync();
+      then?.(cleanly);
     }
   }
 }

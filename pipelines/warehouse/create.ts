@@ -15,8 +15,8 @@ import { loadSeeds } from './seeds';
  */
 export async function createWarehouse(path: string): Promise<void> {
   const dir = dirname(path);
-  removeAbandonedCreations(path);
-  const tmp = `${path}${CREATING}${process.pid}`;
+  removeAbandonedTemporaries(path);
+  const tmp = temporaryName(path, 'creating');
   removeQuietly(tmp);
   removeQuietly(`${tmp}.wal`);
   try {
@@ -37,7 +37,16 @@ export async function createWarehouse(path: string): Promise<void> {
   }
 }
 
-const CREATING = '.creating-';
+/**
+ * The files a process makes beside the warehouse: `FILE.creating-PID` (a new warehouse, create.ts)
+ * and `FILE.writing-PID` (the copy a command writes, shadow.ts), each with DuckDB's `.wal`. The
+ * pid tells whether the process that made one still runs.
+ */
+export function temporaryName(path: string, kind: 'creating' | 'writing'): string {
+  return `${path}.${kind}-${process.pid}`;
+}
+
+const TEMPORARY = /^\.(?:creating|writing)-(\d+)(?:\.|$)/;
 
 /**
  * link() refuses to replace an existing file, so two processes creating the same warehouse at
@@ -56,14 +65,14 @@ function publish(tmp: string, path: string): void {
 }
 
 /**
- * Temporary files of creations whose process is gone (killed): never a warehouse anyone used.
- * Called on every open for writing, not only on a creation: a process killed after linking the
- * new warehouse into place but before removing its temporary name leaves that name behind a
- * warehouse that now exists.
+ * Temporary files of creations and writes whose process is gone (killed): never the warehouse
+ * anyone reads. Called on every open for writing, not only on a creation: a process killed after
+ * linking the new warehouse into place but before removing its temporary name leaves that name
+ * behind a warehouse that now exists.
  */
-export function removeAbandonedCreations(path: string): void {
+export function removeAbandonedTemporaries(path: string): void {
   const dir = dirname(path);
-  const prefix = `${basename(path)}${CREATING}`;
+  const own = basename(path);
   let names: string[];
   try {
     names = readdirSync(dir);
@@ -71,8 +80,8 @@ export function removeAbandonedCreations(path: string): void {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1]);
+    if (!name.startsWith(own)) continue;
+    const pid = Number(TEMPORARY.exec(name.slice(own.length))?.[1]);
     if (Number.isInteger(pid) && pid > 0 && !processAlive(pid)) removeQuietly(join(dir, name));
   }
 }

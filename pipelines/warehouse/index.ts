@@ -1,8 +1,9 @@
 import { CliError } from '../errors';
 import { Warehouse, warehouseExists, withWarehouse, type OpenOptions } from './connection';
-import { createWarehouse, removeAbandonedCreations } from './create';
+import { createWarehouse, removeAbandonedTemporaries } from './create';
 import { currentSchemaVersion, migrate, schemaVersion } from './migrate';
 import { loadSeeds, SEED_TABLES } from './seeds';
+import { openCopyForWrite } from './shadow';
 
 export { Warehouse, resolveDbPath, withWarehouse, warehouseExists, DEFAULT_DB } from './connection';
 export { migrate, currentSchemaVersion } from './migrate';
@@ -10,12 +11,14 @@ export { loadSeeds, seedsDir, SEED_TABLES } from './seeds';
 
 /**
  * Opens the warehouse for writing, creating it on first use (whole or not at all: create.ts).
- * An existing warehouse of an older release is migrated in place. Every writing command starts here.
+ * Every writing command starts here and writes a copy, put in place when it closes (shadow.ts):
+ * the file itself is never written in place. An existing warehouse of an older release is
+ * migrated in that copy.
  */
 export async function openForWrite(path: string, options: Omit<OpenOptions, 'readOnly'> = {}): Promise<Warehouse> {
   if (path !== ':memory:' && !warehouseExists(path)) await createWarehouse(path);
-  else if (path !== ':memory:') removeAbandonedCreations(path);
-  const wh = await Warehouse.open(path, { ...options, readOnly: false });
+  else if (path !== ':memory:') removeAbandonedTemporaries(path);
+  const wh = path === ':memory:' ? await Warehouse.open(path, { ...options, readOnly: false }) : await openCopyForWrite(path, options);
   try {
     await migrate(wh);
     // Seeds are loaded when any seed table is missing (an in-memory warehouse; a new seed table

@@ -59,6 +59,34 @@ export function killAfter(args: string[], ms: number, env: Record<string, string
   });
 }
 
+/**
+ * Starts the compiled `nrp ARGS` and SIGKILLs it `ms` after what it prints (stdout or stderr) first
+ * matches `cue` (`✓ data tests`: a build then commits, checkpoints and closes; an ingest's first
+ * file report: it has committed and closes), so that kills land in a window of a few hundred
+ * milliseconds however loaded the machine is.
+ */
+export function killAfterCue(args: string[], cue: RegExp, ms: number): Promise<KillOutcome & { cued: boolean }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [projectPath('dist/pipelines/cli.js'), ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CI: 'true' },
+    });
+    let timer: NodeJS.Timeout | undefined;
+    let seen = '';
+    const watch = (chunk: Buffer) => {
+      if (timer) return;
+      seen += chunk.toString('utf8');
+      if (cue.test(seen)) timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    };
+    child.stdout.on('data', watch);
+    child.stderr.on('data', watch);
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ killed: signal === 'SIGKILL', code, cued: timer !== undefined });
+    });
+  });
+}
+
 export interface Inspection {
   /** No warehouse file at all (killed before the new warehouse was put in place). */
   absent: boolean;
@@ -68,13 +96,13 @@ export interface Inspection {
   /** Registry rows whose raw rows are not exactly there, and raw rows without a registry row. */
   halfLoaded: number;
   submissions: number;
-  /** Temporary files of an unfinished creation lying beside the warehouse. */
+  /** Temporary files of an unfinished creation or write lying beside the warehouse. */
   leftovers: string[];
 }
 
 /** What a killed process left at `db`, read the way nrp reads it. */
 export async function inspect(db: string): Promise<Inspection> {
-  const leftovers = existsSync(dirname(db)) ? readdirSync(dirname(db)).filter((f) => f.startsWith(`${basename(db)}.creating-`)) : [];
+  const leftovers = existsSync(dirname(db)) ? readdirSync(dirname(db)).filter((f) => f.startsWith(`${basename(db)}.creating-`) || f.startsWith(`${basename(db)}.writing-`)) : [];
   if (!existsSync(db)) return { absent: true, opens: true, halfLoaded: 0, submissions: 0, leftovers };
   let wh: Warehouse;
   try {
@@ -82,7 +110,11 @@ export async function inspect(db: string): Promise<Inspection> {
   } catch (error) {
     const context = (error as { context?: readonly string[] }).context ?? [];
     const message = error instanceof Error ? error.message : String(error);
-    return { absent: false, opens: false, error: [message, ...context].join('\n'), halfLoaded: 0, submissions: 0, leftovers };
+    // nrp's message quotes only the first line of DuckDB's; the whole of it (stack included) is the finding
+    const cause = (error as { cause?: unknown }).cause;
+    const duckdb = cause instanceof Error ? cause.message : cause === undefined ? undefined : String(cause);
+    const error_ = [message, ...context, ...(duckdb ? ['DuckDB said:', duckdb] : [])].join('\n');
+    return { absent: false, opens: false, error: error_, halfLoaded: 0, submissions: 0, leftovers };
   }
   try {
     const halfLoaded = (await wh.all(REGISTRY_DISAGREES_WITH_RAW_TABLES)).length;

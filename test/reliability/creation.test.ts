@@ -20,15 +20,16 @@ describe('a new warehouse appears whole', () => {
     expect(existsSync(`${db}.wal`)).toBe(false); // checkpointed before it was put in place
   });
 
-  it("a killed creation's temporary files are removed by the next writing command, even once the warehouse exists; a running one's are not", () => {
+  it("a killed creation's or write's temporary files are removed by the next writing command, even once the warehouse exists; a running one's are not", () => {
     const db = join(dir, 'w.duckdb');
     expect(nrpProcess(['query', '--db', db, 'select 1']).code).toBe(0);
-    const abandoned = `${db}.creating-${deadPid()}`;
-    const running = `${db}.creating-${process.pid}`;
-    for (const f of [abandoned, `${abandoned}.wal`, running]) writeFileSync(f, 'left by a creation');
+    const dead = deadPid();
+    const abandoned = [`${db}.creating-${dead}`, `${db}.creating-${dead}.wal`, `${db}.writing-${dead}`, `${db}.writing-${dead}.wal`];
+    const running = [`${db}.creating-${process.pid}`, `${db}.writing-${process.pid}`];
+    const others = [`${db}2.writing-${dead}`, `${db}.wal.unreplayable-1`];
+    for (const f of [...abandoned, ...running, ...others]) writeFileSync(f, 'left by a creation or a write');
     expect(nrpProcess(['build', '--db', db]).code).toBe(0);
-    expect(existsSync(abandoned)).toBe(false);
-    expect(existsSync(`${abandoned}.wal`)).toBe(false);
-    expect(existsSync(running)).toBe(true);
+    for (const f of abandoned) expect(existsSync(f), f).toBe(false);
+    for (const f of [...running, ...others]) expect(existsSync(f), f).toBe(true);
   });
 });

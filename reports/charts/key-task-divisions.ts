@@ -5,10 +5,7 @@ import { textWidth } from './measure';
 import { chartTitle } from './title';
 import { chartConfig, INK, PAGE_WIDTH, SIZES } from './theme';
 import type { Chart, VlSpec } from './types';
-import { labelColumn, ticksUpTo } from './unit-bars';
-
-/** Space between a bar's end and its label: the light's shape sits in it. */
-const LABEL_GAP = 16;
+import { barLayers, labelColumn, ticksUpTo } from './unit-bars';
 
 /**
  * 各牵头处室节点按期完成率: one band per division (mart_key_task_summary's division rows), its
@@ -48,37 +45,7 @@ export function keyTaskDivisionsChart(summary: readonly KeyTaskSummaryRow[], per
   const x = { field: 'at', type: 'quantitative', scale: { domain: [0, domainEnd], nice: false, zero: true } };
   const y = { field: 'division', type: 'nominal', sort: data.map((d) => d.division), title: null, axis: { labelLimit: 0, ticks: false, domain: false, labelPadding: 6 } };
 
-  const layers: VlSpec[] = [
-    {
-      mark: { type: 'bar', height: { band: 0.62 } },
-      transform: [{ filter: 'isValid(datum.value)' }],
-      encoding: {
-        x: { ...x, field: 'value', axis: { title: KEY_TASK_AXIS.onTimeRate, grid: true, values: ticksUpTo(100), labelFlush: true } },
-        y,
-        color: { field: 'light', type: 'nominal', scale: scales.color, title: null },
-      },
-    },
-    {
-      mark: { type: 'rule', color: '#BBBBBB', strokeDash: [1, 2], strokeWidth: 0.8 },
-      transform: [{ filter: 'isValid(datum.value)' }],
-      encoding: { x: { ...x, field: 'value' }, x2: { field: 'at' }, y },
-    },
-    {
-      transform: [{ filter: 'datum.marked' }],
-      mark: { type: 'point', filled: true, size: 50, opacity: 1 },
-      encoding: {
-        x,
-        y,
-        xOffset: { value: LABEL_GAP / 2 },
-        color: { field: 'light', type: 'nominal', scale: scales.color, title: null },
-        shape: { field: 'light', type: 'nominal', scale: scales.shape, title: null },
-      },
-    },
-    {
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: LABEL_GAP, fontSize: SIZES.value, color: INK.text },
-      encoding: { x, y, text: { field: 'label', type: 'nominal' } },
-    },
-  ];
+  const layers = barLayers({ x, y, scales, axis: { title: KEY_TASK_AXIS.onTimeRate, values: ticksUpTo(100) }, markedOnly: true });
   const rules: VlSpec[] = [];
   if (city && city.on_time_rate !== null) {
     const ref = { x: city.on_time_rate, label: cityRateLabel(city) };

@@ -104,37 +104,7 @@ export function unitBarsSpec(input: UnitBarsInput): VlSpec {
   const refData = sortedRefs.map((r, i) => ({ x: r.x, label: r.label, align: sortedRefs.length > 1 && i === 0 ? 'right' : 'left', color: r.color, dash: r.dash }));
 
   const rules: VlSpec[] = [];
-  const layers: VlSpec[] = [
-    {
-      mark: { type: 'bar', height: { band: 0.62 } },
-      transform: [{ filter: 'isValid(datum.value)' }],
-      encoding: {
-        x: { ...x, field: 'value', axis: { title: input.xTitle, grid: true, values: ticksUpTo(column), labelFlush: true } },
-        y,
-        color: { field: 'light', type: 'nominal', scale: scales.color, title: null },
-      },
-    },
-    {
-      // A dotted leader from the bar's end to its label in the column.
-      mark: { type: 'rule', color: '#BBBBBB', strokeDash: [1, 2], strokeWidth: 0.8 },
-      transform: [{ filter: 'isValid(datum.value)' }],
-      encoding: { x: { ...x, field: 'value' }, x2: { field: 'at' }, y },
-    },
-    {
-      mark: { type: 'point', filled: true, size: 50, opacity: 1 },
-      encoding: {
-        x,
-        y,
-        xOffset: { value: LABEL_GAP / 2 },
-        color: { field: 'light', type: 'nominal', scale: scales.color, title: null },
-        shape: { field: 'light', type: 'nominal', scale: scales.shape, title: null },
-      },
-    },
-    {
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: LABEL_GAP, fontSize: SIZES.value, color: INK.text },
-      encoding: { x, y, text: { field: 'label', type: 'nominal' } },
-    },
-  ];
+  const layers = barLayers({ x, y, scales, axis: { title: input.xTitle, values: ticksUpTo(column) } });
   refData.forEach((r) => {
     rules.push({
       data: { values: [r] },
@@ -160,4 +130,51 @@ export function unitBarsSpec(input: UnitBarsInput): VlSpec {
     layer: [...rules, ...layers],
     resolve: { scale: { x: 'shared' } },
   };
+}
+
+/**
+ * The layers every bar chart of a band per unit (or division) draws: the bar coloured by its
+ * light, a dotted leader from its end to the label column, the light's shape there and the label
+ * after it. `markedOnly` draws the shape only for the data whose `marked` is true.
+ */
+export function barLayers(input: {
+  x: Record<string, unknown>;
+  y: Record<string, unknown>;
+  scales: { color: unknown; shape: unknown };
+  axis: { title: string; values: number[] };
+  markedOnly?: boolean;
+}): VlSpec[] {
+  const { x, y, scales } = input;
+  const marker: VlSpec = {
+    mark: { type: 'point', filled: true, size: 50, opacity: 1 },
+    encoding: {
+      x,
+      y,
+      xOffset: { value: LABEL_GAP / 2 },
+      color: { field: 'light', type: 'nominal', scale: scales.color, title: null },
+      shape: { field: 'light', type: 'nominal', scale: scales.shape, title: null },
+    },
+  };
+  return [
+    {
+      mark: { type: 'bar', height: { band: 0.62 } },
+      transform: [{ filter: 'isValid(datum.value)' }],
+      encoding: {
+        x: { ...x, field: 'value', axis: { title: input.axis.title, grid: true, values: input.axis.values, labelFlush: true } },
+        y,
+        color: { field: 'light', type: 'nominal', scale: scales.color, title: null },
+      },
+    },
+    {
+      // A dotted leader from the bar's end to its label in the column.
+      mark: { type: 'rule', color: '#BBBBBB', strokeDash: [1, 2], strokeWidth: 0.8 },
+      transform: [{ filter: 'isValid(datum.value)' }],
+      encoding: { x: { ...x, field: 'value' }, x2: { field: 'at' }, y },
+    },
+    input.markedOnly ? { transform: [{ filter: 'datum.marked' }], ...marker } : marker,
+    {
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: LABEL_GAP, fontSize: SIZES.value, color: INK.text },
+      encoding: { x, y, text: { field: 'label', type: 'nominal' } },
+    },
+  ];
 }

@@ -3,7 +3,6 @@ import { chineseDate, percent } from '../format';
 import type { KeyTaskProgressRow, KeyTaskSummaryRow } from '../mart';
 import type { QuarterContext } from './context';
 import { annexHead } from './annexes';
-import { BuildContext } from '../pdf/context';
 import { KEY_TASK_SECTIONS_CHART } from '../charts/choose';
 import { keyTaskSection as sectionText, sectionTableTitle } from '../text/key-task-section';
 import { COUNTS_SENTENCE_ORDER } from '../text/key-tasks';
@@ -44,11 +43,12 @@ function statuses(milestones: readonly KeyTaskProgressRow[]): { code: StatusCode
   return [...seen.values()].sort((a, b) => a.order - b.order);
 }
 
-export function keyTaskSection(ctx: QuarterContext, heading: string): string {
+/** `annexNo` gives the number of the key-task annex (the PDF's outline), asked only where the section points to it. */
+export function keyTaskSection(ctx: QuarterContext, heading: string, annexNo: () => number): string {
   const { model } = ctx;
   const { summary } = model.keyTasks;
-  // What the section says and lists is the PDF's (reports/text/key-task-section.ts); 附件N as the PDF numbers it.
-  const section = sectionText(model, () => new BuildContext(model, []).annexNo('keyTasks'));
+  // What the section says and lists is the PDF's (reports/text/key-task-section.ts).
+  const section = sectionText(model, annexNo);
   if (!section) return '';
   // The counts in the sentence's order, all six (as the PDF's table has them).
   const present = COUNTS_SENTENCE_ORDER.map((code) => ({ code, name: keyTaskStatusName(model, code) }));

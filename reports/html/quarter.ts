@@ -40,7 +40,7 @@ export function quarterPage(model: BulletinModel, shown: boolean): QuarterPage {
     overviewSection(ctx, outline.heading('overview')),
     mainTargetsSection(ctx, outline.heading('mainTargets')),
     progressSection(ctx, outline.heading('progress')),
-    keyTasks ? keyTaskSection(ctx, outline.heading('keyTasks')) : '',
+    keyTasks ? keyTaskSection(ctx, outline.heading('keyTasks'), () => outline.annexNo('keyTasks')) : '',
     problemsSection(ctx, outline.heading('problems')),
     nextStepsSection(ctx, outline.heading('nextSteps')),
     closingSection(ctx, annexes),

@@ -1,17 +1,18 @@
 import type { Chart } from '../charts/types';
 import type { ProgressRow } from '../mart';
 import type { BulletinModel, Restatement } from '../model/types';
+import { Outline } from '../text/outline';
 import { restatementNote } from '../text/phrases';
 import { text } from './markup';
-import type { Prose } from './prose';
 
 /**
- * What the sections of one quarter's bulletin share while it is written: the model, its prose
- * (the PDF's sentences), the charts of the period, and the running table and figure numbers.
- * Tables are numbered as the PDF numbers them (the prose cites them); figures in the order the
- * page shows them. Built fresh for each quarter, so the numbering is deterministic.
+ * What the sections of one quarter's bulletin share while it is written: the outline (the PDF's
+ * parts, annexes and their numbers: reports/text/outline.ts), the charts of the period, and the
+ * running table and figure numbers. Tables are numbered as the PDF numbers them (the sentences
+ * cite them); figures in the order the page shows them. Built fresh for each quarter, so the
+ * numbering is deterministic.
  */
-export class QuarterContext {
+export class QuarterContext extends Outline {
   /** The charts the page places, in order: their specs go into the page's data. */
   readonly placed: Chart[] = [];
   private tables = 0;
@@ -21,11 +22,8 @@ export class QuarterContext {
   /** The year's rows by period, unit and indicator (the page looks rows up per cell and per datum). */
   private readonly rowIndex = new Map<string, ProgressRow>();
 
-  constructor(
-    readonly model: BulletinModel,
-    readonly prose: Prose,
-    charts: readonly Chart[],
-  ) {
+  constructor(model: BulletinModel, charts: readonly Chart[]) {
+    super(model);
     this.byId = new Map(charts.map((c) => [c.id, c]));
     this.restated = new Map(model.restatements.map((r) => [`${r.row.unit_code}|${r.row.indicator_code}`, r]));
     for (const r of [...model.history, ...model.rows]) this.rowIndex.set(`${r.period}|${r.unit_code}|${r.indicator_code}`, r);
@@ -38,14 +36,6 @@ export class QuarterContext {
 
   get period(): string {
     return this.model.period.code;
-  }
-
-  get isCity(): boolean {
-    return this.model.scope.isCity;
-  }
-
-  get scopeName(): string {
-    return this.model.scope.name;
   }
 
   /** An id unique in the page: the quarter's prefix and a local name. */

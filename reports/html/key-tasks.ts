@@ -43,12 +43,12 @@ function statuses(milestones: readonly KeyTaskProgressRow[]): { code: StatusCode
   return [...seen.values()].sort((a, b) => a.order - b.order);
 }
 
-/** `annexNo` gives the number of the key-task annex (the PDF's outline), asked only where the section points to it. */
-export function keyTaskSection(ctx: QuarterContext, heading: string, annexNo: () => number): string {
+/** 重点工作推进情况: the section's words and lists (reports/text/key-task-section.ts), its tables and the status chart. */
+export function keyTaskSection(ctx: QuarterContext, heading: string): string {
   const { model } = ctx;
   const { summary } = model.keyTasks;
   // What the section says and lists is the PDF's (reports/text/key-task-section.ts).
-  const section = sectionText(model, annexNo);
+  const section = sectionText(model, () => ctx.annexNo('keyTasks'));
   if (!section) return '';
   // The counts in the sentence's order, all six (as the PDF's table has them).
   const present = COUNTS_SENTENCE_ORDER.map((code) => ({ code, name: keyTaskStatusName(model, code) }));

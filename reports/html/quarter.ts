@@ -1,14 +1,12 @@
 import { chartsOf } from '../charts';
 import type { VlSpec } from '../charts/types';
 import type { BulletinModel } from '../model/types';
-import { BuildContext } from '../pdf/context';
 import type { Annex } from '../text/outline';
 import { annexOne, annexTwo } from './annexes';
 import { QuarterContext } from './context';
 import { interactiveSpec } from './interactive';
 import { keyTaskAnnex, keyTaskSection } from './key-tasks';
 import { el } from './markup';
-import { bulletinProse } from './prose';
 import { closingSection, mainTargetsSection, mastheadSection, nextStepsSection, overviewSection, problemsSection, progressSection } from './sections';
 import { unitPanelData, type UnitPanelData } from './unit-panel';
 
@@ -25,26 +23,24 @@ export interface QuarterPage {
 /** `model`'s bulletin as an `<article>` (hidden unless it is the quarter shown). */
 export function quarterPage(model: BulletinModel, shown: boolean): QuarterPage {
   const charts = chartsOf(model);
-  const prose = bulletinProse(model, model.scope.isCity ? charts.find((c) => c.kind === 'overview') : undefined);
-  const ctx = new QuarterContext(model, prose, charts);
-  // The parts, their numbers and headings, the annexes, their order, numbers and titles: the PDF's
-  // outline (reports/text/outline.ts), so that both editions number everything alike.
-  const outline = new BuildContext(model, []);
-  const keyTasks = outline.parts.includes('keyTasks');
-  const annexes = outline.annexes.map((a) => outline.annexTitle(a));
+  // The parts, their numbers and headings, the annexes, their order, numbers and titles: the
+  // outline both editions share (reports/text/outline.ts), so that they number everything alike.
+  const ctx = new QuarterContext(model, charts);
+  const keyTasks = ctx.has('keyTasks');
+  const annexes = ctx.annexes.map((a) => ctx.annexTitle(a));
   const annex = (kind: Annex, render: (no: number, title: string) => string) =>
-    outline.annexes.includes(kind) ? render(outline.annexNo(kind), outline.annexTitle(kind)) : '';
+    ctx.annexes.includes(kind) ? render(ctx.annexNo(kind), ctx.annexTitle(kind)) : '';
 
   const body = [
     mastheadSection(ctx),
-    overviewSection(ctx, outline.heading('overview')),
-    mainTargetsSection(ctx, outline.heading('mainTargets')),
-    progressSection(ctx, outline.heading('progress')),
-    keyTasks ? keyTaskSection(ctx, outline.heading('keyTasks'), () => outline.annexNo('keyTasks')) : '',
-    problemsSection(ctx, outline.heading('problems')),
-    nextStepsSection(ctx, outline.heading('nextSteps')),
+    overviewSection(ctx, ctx.heading('overview')),
+    mainTargetsSection(ctx, ctx.heading('mainTargets')),
+    progressSection(ctx, ctx.heading('progress')),
+    keyTasks ? keyTaskSection(ctx, ctx.heading('keyTasks')) : '',
+    problemsSection(ctx, ctx.heading('problems')),
+    nextStepsSection(ctx, ctx.heading('nextSteps')),
     closingSection(ctx, annexes),
-    ...outline.annexes.map((kind) => annex(kind, (no, title) =>
+    ...ctx.annexes.map((kind) => annex(kind, (no, title) =>
       kind === 'indicators' ? annexOne(ctx, no, title) : kind === 'sources' ? annexTwo(ctx, no, title, keyTasks) : keyTaskAnnex(ctx, no, title))),
   ].join('');
   const specs: Record<string, VlSpec> = {};

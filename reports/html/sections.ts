@@ -1,7 +1,9 @@
 import { chineseDate, chineseNumber } from '../format';
 import type { ProgressRow } from '../mart';
-import { rowsOfIndicator } from '../model/lookup';
-import { rankingOrder } from '../model/lookup';
+import { rankingOrder, rowsOfIndicator } from '../model/lookup';
+import { addresseeLine, bulletinTitle, mainTargetsParagraph, openingParagraph, overviewParagraphs } from '../text/opening';
+import { problemParagraphs } from '../text/problems';
+import { indicatorParagraph } from '../text/progress';
 import { rowFigures } from './cells';
 import type { QuarterContext } from './context';
 import { figure } from './figures';
@@ -12,8 +14,8 @@ import { cell, statusCell, table, type Column } from './tables';
  * The body of one quarter's bulletin, section by section as the PDF has it: 版头, title,
  * addressees and opening; 一、总体情况; 二、主要目标完成情况 (table 1 and the overview chart);
  * 三、分项进展 (each main target's indicators: paragraph, ranking table, chart); then the sections
- * that follow (key tasks, problems, next steps) and the closing. The prose is the PDF's
- * (prose.ts); the tables are the PDF's columns, sortable; the charts are drawn by the page.
+ * that follow (key tasks, problems, next steps) and the closing. The words are the PDF's
+ * (reports/text); the tables are the PDF's columns, sortable; the charts are drawn by the page.
  */
 
 const paragraphs = (texts: readonly string[]) => texts.map((t) => el('p', {}, text(t))).join('');
@@ -26,9 +28,9 @@ export function mastheadSection(ctx: QuarterContext): string {
     el('p', { class: 'issuer' }, text(issue.masthead)),
     el('p', { class: 'docno' }, text(issue.documentNumber)),
     '<hr class="red-rule">',
-    el('h1', { class: 'doc-title' }, ctx.prose.title.map(text).join('<br>')),
-    el('p', { class: 'addressee' }, text(ctx.prose.addressee)),
-    el('p', {}, text(ctx.prose.opening)),
+    el('h1', { class: 'doc-title' }, bulletinTitle(ctx).split('\n').map(text).join('<br>')),
+    el('p', { class: 'addressee' }, text(addresseeLine(ctx))),
+    el('p', {}, text(openingParagraph(ctx))),
   );
 }
 
@@ -37,7 +39,7 @@ export function section(heading: string, body: string, id?: string): string {
 }
 
 export function overviewSection(ctx: QuarterContext, heading: string): string {
-  return section(heading, paragraphs(ctx.prose.overview), ctx.id('overview'));
+  return section(heading, paragraphs(overviewParagraphs(ctx)), ctx.id('overview'));
 }
 
 /** Table 1 (the main targets as the PDF prints them), the overview chart (图1) and the lights matrix of the main targets. */
@@ -78,10 +80,12 @@ export function mainTargetsSection(ctx: QuarterContext, heading: string): string
     { caption: `表${n}　${model.period.year}年${ctx.scopeName}主要目标任务完成情况` },
   );
   const overview = ctx.isCity ? ctx.chartsOfKind('overview')[0] : undefined;
+  const overviewFigure = overview ? figure(ctx, overview) : '';
+  const sentence = mainTargetsParagraph(ctx, { table: n, figure: overview ? ctx.placed.length : undefined });
   const matrix = ctx.chart('matrix-main_targets');
   return section(
     heading,
-    paragraphs(ctx.prose.mainTargets) + body + ctx.notes(rows) + (overview ? figure(ctx, overview) : '') + (matrix ? figure(ctx, matrix) : ''),
+    paragraphs([sentence]) + body + ctx.notes(rows) + overviewFigure + (matrix ? figure(ctx, matrix) : ''),
     ctx.id('main-targets'),
   );
 }
@@ -96,7 +100,7 @@ export function progressSection(ctx: QuarterContext, heading: string): string {
       const n = ctx.nextTable();
       const chart = unitChart(ind.code);
       return (
-        el('p', {}, text(ctx.prose.indicators.get(ind.code) ?? '')) +
+        el('p', {}, text(indicatorParagraph(ctx, ind.code, rows, n))) +
         rankingTable(ctx, rows, `表${n}　${ind.name}完成情况排名`) +
         ctx.notes(rows) +
         (chart ? figure(ctx, chart) : '')
@@ -143,11 +147,11 @@ function rankingTable(ctx: QuarterContext, rows: ProgressRow[], caption: string)
 }
 
 export function problemsSection(ctx: QuarterContext, heading: string): string {
-  return section(heading, paragraphs(ctx.prose.problems), ctx.id('problems'));
+  return section(heading, paragraphs(problemParagraphs(ctx)), ctx.id('problems'));
 }
 
 export function nextStepsSection(ctx: QuarterContext, heading: string): string {
-  return section(heading, paragraphs(ctx.prose.nextSteps), ctx.id('next-steps'));
+  return section(heading, paragraphs(ctx.model.issue.nextSteps), ctx.id('next-steps'));
 }
 
 /** 附件说明, the issuing body and date, and the 版记 (抄送, 印发). */

@@ -2,6 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ProgressRow } from '../mart';
 import { chineseNumber, percent, quantity, signedPoints, STATUS_LABEL } from '../format';
 import { rowFor } from '../model/lookup';
+import { mainTargetsParagraph } from '../text/opening';
 import type { BuildContext } from './context';
 import { captionText, keepTogether, table } from './tables';
 import { chartBlock } from './figures';
@@ -29,7 +30,7 @@ export function mainTargets(ctx: BuildContext): Content[] {
   return [
     keepTogether(
       { text: ctx.heading('mainTargets'), style: 'h1' },
-      { text: `${ctx.scopeName}主要目标完成情况见表${n}${overviewChart ? `和图${figureNo}` : ''}。完成率为累计完成占年度目标的比例；差值为完成率与序时进度之差（个百分点），比率类指标为实际值与目标值之差。`, style: 'body' },
+      { text: mainTargetsParagraph(ctx, { table: n, figure: overviewChart ? figureNo : undefined }), style: 'body' },
     ),
     table(
       [20, '*', 66, 66, 40, 38, 46, 30],

@@ -1,109 +1,11 @@
 import type { Content } from 'pdfmake/interfaces';
-import type { ProgressRow } from '../mart';
-import { chineseNumber, gapPhrase, joinNames, percent } from '../format';
-import { someoneReported } from '../charts/choose';
-import { keyTaskCity, milestonesWithStatus, missingUnits, reportingUnits, scopeRows, silentDivisions } from '../model/lookup';
-import { keyTaskProblem } from '../text/key-tasks';
-import { leftOutSentence, thresholdPhrase } from '../text/phrases';
+import { problemParagraphs } from '../text/problems';
 import type { BuildContext } from './context';
-import { headingWith, keepTogether } from './tables';
+import { headingWith } from './tables';
 
-/** 存在问题: lights that are red or yellow, units that lag, key-task milestones overdue or behind, data that did not arrive. */
+/** 存在问题: its paragraphs (reports/text/problems.ts), the heading kept with the first. */
 export function problems(ctx: BuildContext): Content[] {
-  const items = [lagging(ctx), uneven(ctx), keyTasks(ctx), reporting(ctx)].filter((t): t is string => Boolean(t));
   const heading: Content = { text: ctx.heading('problems'), style: 'h1' };
-  if (items.length === 0) {
-    const tasks = ctx.parts.includes('keyTasks') ? '重点工作均按期完成或按序时推进，' : '';
-    return [keepTogether(heading, { text: `本期${ctx.scopeName}各项指标均达到序时进度或目标要求，${tasks}数据按时报送，未发现突出问题。`, style: 'body' })];
-  }
-  const paragraphs: Content[] = items.map((text, i) => ({ text: `（${chineseNumber(i + 1)}）${text}`, style: 'body' }));
-  return [...headingWith(heading, paragraphs[0]), ...paragraphs.slice(1)];
-}
-
-/** 部分指标进度滞后: the scope's red and yellow lights, each with how far it is off. */
-function lagging(ctx: BuildContext): string | undefined {
-  const rows = scopeRows(ctx.model);
-  const red = rows.filter((r) => r.status === 'red');
-  const yellow = rows.filter((r) => r.status === 'yellow');
-  if (red.length === 0 && yellow.length === 0) return undefined;
-  const parts: string[] = [];
-  if (red.length) parts.push(`亮红灯的指标有${red.length}项：${red.map(why).join('；')}`);
-  if (yellow.length) parts.push(`亮黄灯的指标有${yellow.length}项：${yellow.map(why).join('；')}`);
-  return `部分指标进度滞后。${ctx.scopeName}${parts.join('。')}。`;
-}
-
-function why(row: ProgressRow): string {
-  if (row.kind === 'cumulative') return `${row.indicator_name}（完成年度目标的${percent(row.completion_pct)}，${gapPhrase(row.gap_pp)}）`;
-  return `${row.indicator_name}（${thresholdPhrase(row)}）`;
-}
-
-/**
- * 部分重点工作推进滞后: the overdue and lagging milestones named, the divisions that did not
- * report (the city's counts from mart_key_task_summary; a unit's are the lengths of its lists).
- */
-function keyTasks(ctx: BuildContext): string | undefined {
-  const { model } = ctx;
-  const city = keyTaskCity(model);
-  if (!city || !ctx.parts.includes('keyTasks') || model.keyTasks.milestones.length === 0) return undefined;
-  const overdue = milestonesWithStatus(model, ['overdue']);
-  const lagging = milestonesWithStatus(model, ['lagging']);
-  return keyTaskProblem({
-    scope: ctx.isCity ? city.scope_name : `涉及${ctx.scopeName}的重点工作中`,
-    year: model.period.year,
-    quarter: model.period.quarter,
-    overdue,
-    lagging,
-    counts: ctx.isCity ? { overdue: city.overdue, lagging: city.lagging } : { overdue: overdue.length, lagging: lagging.length },
-    silent: silentDivisions(model).map((s) => s.unit_name),
-    nothingReported: !someoneReported(model),
-  });
-}
-
-/** 地区之间推进不平衡: who has the most red lights (city, from the scorecard), or where the unit ranks last three. */
-function uneven(ctx: BuildContext): string | undefined {
-  const { model } = ctx;
-  if (ctx.isCity) {
-    const worst = model.scorecard
-      .filter((s) => s.unit_kind !== 'aggregate' && s.red > 0)
-      .sort((a, b) => b.red - a.red || b.yellow - a.yellow || a.display_order - b.display_order)
-      .slice(0, 3);
-    if (worst.length === 0) return undefined;
-    return `地区之间推进不平衡。亮红灯指标较多的是${joinNames(worst.map((s) => `${s.unit_name}（红灯${s.red}项、黄灯${s.yellow}项）`))}，需加快推进。`;
-  }
-  const lastRank = new Map<string, number>();
-  for (const r of model.rows) if (r.unit_kind !== 'aggregate' && r.rank !== null) lastRank.set(r.indicator_code, Math.max(lastRank.get(r.indicator_code) ?? 0, r.rank));
-  const bottom = scopeRows(model).filter((r) => {
-    const last = lastRank.get(r.indicator_code) ?? 0;
-    return r.rank !== null && r.main_target !== null && last - r.rank < 3 && last >= 4;
-  });
-  if (bottom.length === 0) return undefined;
-  return `部分指标排名靠后。${ctx.scopeName}${joinNames(bottom.map((r) => `${r.indicator_name}（第${r.rank}位）`))}排名${ctx.cityName}后三位。`;
-}
-
-/** 数据报送不够及时规范: units that sent nothing, tables not sent, warnings at load, restatements. */
-function reporting(ctx: BuildContext): string | undefined {
-  const { model } = ctx;
-  const inScope = (code: string) => ctx.isCity || code === model.scope.code;
-  const missing = missingUnits(model).filter((u) => inScope(u.code)).map((u) => u.name);
-  const parts: string[] = [];
-  if (missing.length) parts.push(ctx.isCity ? leftOutSentence(missing, ctx.cityName) : `${ctx.scopeName}未按时报送本期数据`);
-
-  const partial: string[] = [];
-  for (const unit of reportingUnits(model).filter((u) => inScope(u.code))) {
-    const tables = model.submissions.filter((s) => s.unit_code === unit.code);
-    const absent = tables.filter((s) => !s.arrived).map((s) => s.table_name);
-    if (absent.length > 0 && absent.length < tables.length) partial.push(`${unit.name}未报送${absent.join('、')}`);
-  }
-  if (partial.length) parts.push(`${partial.join('，')}，相关指标暂无数据`);
-
-  const warned = [...model.submissions.filter((s) => inScope(s.unit_code)), ...(ctx.isCity ? model.divisionSubmissions : [])].filter((s) => s.warnings.length > 0);
-  if (warned.length) {
-    const names = [...new Set(warned.map((s) => s.unit_name))];
-    const total = warned.reduce((n, s) => n + s.warnings.length, 0);
-    parts.push(`${joinNames(names)}报送的数据载入时产生校验提示${total}条，请核实（详见附件${ctx.annexNo('sources')}）`);
-  }
-  const restatedUnits = [...new Set(model.restatements.filter((r) => r.row.unit_kind !== 'aggregate').map((r) => r.row.unit_name))];
-  if (restatedUnits.length) parts.push(`${joinNames(restatedUnits)}在上次通报后重新报送数据，更正的数据已在表中加注说明`);
-  if (parts.length === 0) return undefined;
-  return `数据报送不够及时规范。${parts.join('；')}。`;
+  const [first, ...rest] = problemParagraphs(ctx).map((text): Content => ({ text, style: 'body' }));
+  return [...headingWith(heading, first), ...rest];
 }

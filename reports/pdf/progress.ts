@@ -1,15 +1,15 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ProgressRow } from '../mart';
-import { chineseNumber, joinNames, percent, quantity } from '../format';
-import { previousRow, rankingOrder, rowFor, rowsOfIndicator } from '../model/lookup';
+import { chineseNumber, percent, quantity } from '../format';
+import { rankingOrder, rowsOfIndicator } from '../model/lookup';
 import type { IndicatorInfo, MainTarget } from '../model/types';
-import { indicatorSentence, leftOutSentence, rankPhrase, rankedFigure } from '../text/phrases';
+import { indicatorParagraph } from '../text/progress';
 import type { BuildContext } from './context';
 import { chartBlock } from './figures';
 import { gapCell, statusCell, targetText } from './main-targets';
 import { captionText, keepTogether, table } from './tables';
 
-/** 三、分项进展: each main target's indicators with a paragraph, a ranking table by unit, and its chart. */
+/** 三、分项进展: each main target's indicators with a paragraph (reports/text/progress.ts), a ranking table by unit, and its chart. */
 export function progress(ctx: BuildContext): Content[] {
   const placed = new Set<string>();
   const out: Content[] = [];
@@ -29,50 +29,10 @@ function indicatorBlock(ctx: BuildContext, indicator: IndicatorInfo): Content[] 
   const rows = rowsOfIndicator(ctx.model, indicator.code);
   const n = ctx.nextTable();
   return [
-    { text: `${paragraph(ctx, indicator.code, rows)}（见表${n}）`, style: 'body' },
+    { text: indicatorParagraph(ctx, indicator.code, rows, n), style: 'body' },
     rankingTable(ctx, rows, captionText(n, `${indicator.name}完成情况排名`)),
     ...ctx.notesFor(rows),
   ];
-}
-
-/** The prose: the focus unit's figure (and rank), then who leads and who lags. */
-function paragraph(ctx: BuildContext, indicator: string, rows: ProgressRow[]): string {
-  const { model } = ctx;
-  const city = rowFor(model, model.city.code, indicator);
-  const parts: string[] = [];
-  if (ctx.isCity) {
-    if (city) parts.push(indicatorSentence(city, ctx.cityName) + excluded(city));
-  } else {
-    const own = rowFor(model, model.scope.code, indicator);
-    const previous = previousRow(model, model.scope.code, indicator);
-    if (own) parts.push(indicatorSentence(own, ctx.scopeName) + (own.status === 'missing' ? '' : rankPhrase(own, previous, ctx.cityName)));
-    if (city && city.actual !== null) parts.push(indicatorSentence(city, ctx.cityName) + excluded(city));
-  }
-  const standings = standing(rows);
-  if (standings) parts.push(standings);
-  return parts.join('。') + '。';
-}
-
-function excluded(city: ProgressRow): string {
-  if (!city.incomplete || !city.missing_units) return '';
-  return `（${leftOutSentence(city.missing_units.split('、'), city.unit_name)}）`;
-}
-
-/** 完成率居前三位的是……；滞后序时进度的有…… / 低于目标的有…… */
-function standing(rows: ProgressRow[]): string {
-  const ranked = rows.filter((r) => r.unit_kind !== 'aggregate' && r.rank !== null).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0) || a.unit_order - b.unit_order);
-  if (ranked.length < 2) return '';
-  const kind = ranked[0].kind;
-  // Nothing to praise where the best figure is zero.
-  if ((kind === 'cumulative' ? ranked[0].completion_pct : ranked[0].actual) === 0) return '';
-  // Ties share a rank, so 前三位 may be more than three units: name three and count the rest.
-  const top = ranked.filter((r) => (r.rank ?? 99) <= 3);
-  const named = top.length > 3 ? `${joinNames(top.slice(0, 3).map(rankedFigure))}等${top.length}个单位` : joinNames(top.map(rankedFigure));
-  const lead = `从各地看，${kind === 'cumulative' ? '完成率' : `${ranked[0].indicator_name}`}排名前三位的是${named}`;
-  const behind = ranked.filter((r) => r.status === 'red' || r.status === 'yellow');
-  if (behind.length === 0) return `${lead}；各地均${kind === 'cumulative' ? '达到序时进度' : '达到目标要求'}`;
-  const word = kind === 'cumulative' ? '滞后序时进度' : ranked[0].direction === 'max' ? '超出控制目标' : '未达到目标';
-  return `${lead}；${word}的有${joinNames(behind.map((r) => r.unit_name))}`;
 }
 
 function rankingTable(ctx: BuildContext, rows: ProgressRow[], caption: string): Content {

@@ -17,7 +17,7 @@ import { captionText, headingWith, table, twoLineHead } from './tables';
  * reported problem), laid out and numbered here. Absent in a year without key tasks.
  */
 export function keyTasks(ctx: BuildContext): Content[] {
-  const section = ctx.parts.includes('keyTasks') ? keyTaskSection(ctx.model, () => ctx.annexNo('keyTasks')) : undefined;
+  const section = ctx.has('keyTasks') ? keyTaskSection(ctx.model, () => ctx.annexNo('keyTasks')) : undefined;
   if (!section) return [];
   const heading: Content = { text: ctx.heading('keyTasks'), style: 'h1' };
   const body: Content[] = [];

@@ -9,7 +9,7 @@ import { table } from './tables';
  * figures come from, the notes under them, the warnings of their loads), laid out as tables.
  */
 export function sources(ctx: BuildContext): Content[] {
-  const annex = sourcesAnnex(ctx.model, ctx.parts.includes('keyTasks'));
+  const annex = sourcesAnnex(ctx.model, ctx.has('keyTasks'));
   const body: TableCell[][] = annex.used.map((s) => [
     { text: s.unit_name, alignment: 'left' },
     s.table_name,

@@ -3,6 +3,7 @@ import { deflateRawSync } from 'node:zlib';
 import { periodLabel, parsePeriod } from '../../pipelines/period';
 import { STATUS_STYLE } from '../charts/theme';
 import { STATUS_LABEL } from '../format';
+import { bulletinTitle } from '../text/opening';
 import type { BulletinModel } from '../model/types';
 import { pageAssets, type Script } from './assets';
 import { TOOLTIP_FIELDS } from './cells';
@@ -66,7 +67,7 @@ export async function bulletinPage(quarters: readonly BulletinModel[]): Promise<
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-  const title = `${shown.issue.documentNumber}　${titleOf(shown)}`;
+  const title = `${shown.issue.documentNumber}　${bulletinTitle(shown).replace('\n', '')}`;
   const head = [
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy"${attrs({ content: csp })}>`,
@@ -101,10 +102,6 @@ export async function bulletinPage(quarters: readonly BulletinModel[]): Promise<
 function packQuarter(period: string, html: string, data: unknown): string {
   const packed = deflateRawSync(Buffer.from(JSON.stringify({ html, data }), 'utf8'), { level: 6 }).toString('base64');
   return `<script type="application/octet-stream" id="nrp-z-${text(period)}" data-encoding="deflate-raw">${packed}</script>`;
-}
-
-function titleOf(model: BulletinModel): string {
-  return `关于${periodLabel(model.period)}${model.scope.name}自然资源和规划主要目标任务进展情况的通报`;
 }
 
 /** The bar above the bulletin: the quarter shown, the unit selected, print. */

@@ -28,7 +28,7 @@ export function mastheadSection(ctx: QuarterContext): string {
     el('p', { class: 'issuer' }, text(issue.masthead)),
     el('p', { class: 'docno' }, text(issue.documentNumber)),
     '<hr class="red-rule">',
-    el('h1', { class: 'doc-title' }, bulletinTitle(ctx).split('\n').map(text).join('<br>')),
+    el('h1', { class: 'doc-title' }, bulletinTitle(ctx.model).split('\n').map(text).join('<br>')),
     el('p', { class: 'addressee' }, text(addresseeLine(ctx))),
     el('p', {}, text(openingParagraph(ctx))),
   );

@@ -12,6 +12,8 @@ export interface BulletinConfig {
   unitAddressees: Record<string, string>;
   /** Whom the city bulletin covers, as its opening names them; else the reporting units' names. */
   coveredUnits?: string;
+  /** The work plan the opening cites, after the year: 《2023年嘉兴市自然资源和规划工作要点》; unnamed where absent. */
+  workPlan?: string;
   copyTo?: string;
   printedBy?: string;
   /** Document serial and issue date per period (`2023Q2`); `year` of the number if not the period's. */
@@ -41,6 +43,7 @@ export interface IssueSettings {
   /** 主送 line; for a one-unit bulletin its own addressee, if configured. */
   addressee: string | undefined;
   coveredUnits: string | undefined;
+  workPlan: string | undefined;
   copyTo: string | undefined;
   printedBy: string;
   nextSteps: string[];
@@ -57,6 +60,7 @@ export function issueSettings(config: BulletinConfig, period: string, scope: { c
     masthead: config.masthead,
     addressee: scope.isCity ? config.addressees : config.unitAddressees[scope.code],
     coveredUnits: config.coveredUnits,
+    workPlan: config.workPlan,
     copyTo: config.copyTo,
     printedBy: config.printedBy ?? config.issuer,
     nextSteps: config.nextSteps[period] ?? config.nextSteps.default ?? [],

@@ -40,7 +40,7 @@ export function bulletinDocument(model: BulletinModel, figures: readonly Figure[
     footer: pageNumber,
     pageBreakBefore: orphanHeading,
     info: {
-      title: bulletinTitle(ctx).replace('\n', ''),
+      title: bulletinTitle(model).replace('\n', ''),
       author: model.issue.issuer,
       subject: model.issue.documentNumber,
       creator: 'nrp report',

@@ -10,7 +10,7 @@ export function masthead(ctx: BuildContext): Content[] {
     { text: issue.masthead, style: 'masthead', margin: [0, 8 * MM, 0, 0] },
     { text: issue.documentNumber, style: 'docNumber', margin: [0, 14 * MM, 0, 0] },
     { canvas: [{ type: 'line', x1: 0, y1: 0, x2: PAGE.typeWidth, y2: 0, lineWidth: 2, lineColor: RED }], margin: [0, 4 * MM, 0, 0] },
-    { text: bulletinTitle(ctx), style: 'title', margin: [0, 12 * MM, 0, 8 * MM] },
+    { text: bulletinTitle(ctx.model), style: 'title', margin: [0, 12 * MM, 0, 8 * MM] },
     { text: addresseeLine(ctx), style: 'addressees' },
     { text: openingParagraph(ctx), style: 'body' },
   ];

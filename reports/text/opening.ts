@@ -1,6 +1,7 @@
 import { periodLabel, periodMonthsLabel } from '../../pipelines/period';
 import { joinNames } from '../format';
 import { keyTaskCity, keyTaskStatusName, missingUnits, reportingUnits, rowFor, scorecardOf } from '../model/lookup';
+import type { BulletinModel } from '../model/types';
 import { overviewSentence } from './key-tasks';
 import type { Outline } from './outline';
 import { indicatorSentence, leftOutSentence, lightCounts } from './phrases';
@@ -11,9 +12,12 @@ import { indicatorSentence, leftOutSentence, lightCounts } from './phrases';
  * and give the numbers of their own tables and figures.
  */
 
-/** 关于…的通报, broken by sense, not by width (GB/T 9704: 回行时要做到词意完整), before 主要目标任务. */
-export function bulletinTitle(o: Outline): string {
-  return `关于${periodLabel(o.model.period)}${o.scopeName}自然资源和规划\n主要目标任务进展情况的通报`;
+/**
+ * 关于…的通报, broken by sense, not by width (GB/T 9704: 回行时要做到词意完整), before 主要目标任务;
+ * where it stands on one line (the PDF's metadata, the page's title), the break is left out.
+ */
+export function bulletinTitle(model: BulletinModel): string {
+  return `关于${periodLabel(model.period)}${model.scope.name}自然资源和规划\n主要目标任务进展情况的通报`;
 }
 
 /** 主送: configured, else the scope's bureau. */
@@ -28,8 +32,10 @@ export function openingParagraph(o: Outline): string {
   const keyTasks = o.has('keyTasks');
   const what = keyTasks ? '主要目标任务完成情况和重点工作推进情况' : '主要目标任务完成情况';
   const from = keyTasks ? '各单位报送的指标进度表、供地台账、卫片图斑和各牵头处室报送的重点工作进展' : '各单位报送的指标进度表、供地台账和卫片图斑';
+  // The plan is named from configuration (the bureau's document, not the code's).
+  const plan = issue.workPlan ? `根据《${period.year}年${issue.workPlan}》，` : '';
   return (
-    `为全面掌握${period.year}年自然资源和规划主要目标任务推进情况，根据《${period.year}年嘉兴市自然资源和规划工作要点》，` +
+    `为全面掌握${period.year}年自然资源和规划主要目标任务推进情况，${plan}` +
     `市局对${who}${periodMonthsLabel(period)}${what}进行了汇总分析，数据均来自${from}。现将有关情况通报如下：`
   );
 }

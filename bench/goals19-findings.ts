@@ -39,31 +39,46 @@ was not shared with other work: bench/goals19 above, bench/report in its section
   file is locked by opening it, then a copy is opened: 16 to 24 ms an open, 1 ms per MB to copy)
   and the checkpoint at close (35 to 40 ms): about 90 ms, or 1.3× of a 0.30 s query already. The
   28 statements of checks and loads (about 120 ms) would have to fit in the rest, i.e. go. Against
-  the code before this work, a one-file ingest is now about 0.06 s slower (0.54 against 0.48 s,
-  medians of the same rounds): the batching bought nothing for one file, and the working copy
+  the code before this work, a one-file ingest is now 0.06 to 0.08 s slower (0.54 against 0.48 s
+  and 0.50 against 0.42 s, medians of the same rounds, in two runs): the batching bought nothing for one file, and the working copy
   costs what it costs. ≤ 0.30 s is under the query alone on this machine (0.22 to 0.39 s).
-- **(b)** \`npm start\` takes 28 to 31 s of CPU (all threads; about 21 s of it in the main thread's
-  JavaScript). Split perfectly over both cores that is 14 s or more, before the serial part (the
-  sample, ingest, build). ≤ 10 s needs about half the CPU per output, which is inside pdfmake,
-  exceljs and vega, or fewer outputs from the demo.
+- **(b)** \`npm start\` takes 24 to 31 s of CPU (all threads; about 21 s of it in the main thread's
+  JavaScript). Split perfectly over both cores, that is 12 s or more, before the serial part (the
+  sample, ingest and build). The PDF helper (below) takes the PDFs to the other core: 15.9 s. To
+  reach ≤ 10 s, each output needs about half its CPU, and that CPU is spent inside pdfmake, exceljs
+  and vega. The other way is for the demo to write fewer outputs.
 - **(c)** Warm, in one process, with nothing to load and the JIT done, the bulletin costs 1.6 s:
   the model 0.09 s, its 12 charts 0.39 s and the PDF 1.14 s (bench/report). The bulletin has
   grown since the goal was set (31 pages then, 45 now, with 四、重点工作推进情况 and its annex). No
   change in nrp's own code brings a fresh process under 1.2 s: it needs a PDF engine about three
   times faster than pdfmake on this document, which the team has settled on.
 
-Removed after measurement: a second process for \`nrp run\`'s outputs (NRP_RUN_HELPER=0 turned it
-off), in two forms, each with the same files byte for byte and the same messages as one process.
-- The later half of the periods in a helper process, given the models by structured clone (5.5 MB
-  for the year, 85 ms): each process paid a first quarter's warm-up, 4.5 s more CPU for \`npm start\`
-  (CPU medians 27.0 against 22.5 s); wall 22.6 against 28.3 s, but single runs spread from 15.7 to
-  34.1 s at load 4 to 9.
-- The PDFs in a helper process that loaded pdfmake while the main one wrote the sample, ingested and
-  built, given each period's model and drawings (split by library, so no warm-up was paid twice):
-  0.3 to 1.5 s more CPU; wall in this bench's three rounds at load 7 to 8, median 35.1 s against
-  33.6 s without; six more \`nrp demo\` runs alternating at load 2.4 to 6.6: 20.9, 24.3, 24.9 s
-  against 22.6, 28.4, 23.3 s; four \`nrp run --period 2023 --feedback\` pairs at load 4: 20.0, 19.1,
-  16.2, 15.8 against 20.3, 18.6, 17.6, 16.1 s. Wall time tracked CPU time (about one core's
-  worth): the shared machine had no second core to give. No steady gain: removed, with its 200
-  lines (a helper process, its protocol, messages held back until a period's PDF was written).
+Kept after measuring again: **the PDFs in a helper process** (pipelines/run/helper.ts; \`nrp run\`
+and \`nrp demo\` on two cores or more; NRP_RUN_HELPER=0 turns it off). It loads pdfmake while the
+main process writes the sample, ingests and builds, then gets each period's model and drawings
+by structured clone. It is split by library, so no warm-up is paid twice. The files are the same
+byte for byte and the messages the same, in the same order (test/e2e/run.test.ts).
+
+It was removed once, after measurements on this machine while it was shared (load 2.4 to 8), which
+showed no steady gain: wall time tracked CPU time, and there was no second core to give. Measured
+again on 2026-12-01 with the machine to itself (load about 2, most of it these runs), it pays,
+with no more CPU:
+- this bench's rounds above: 15.87 against 17.90 s, CPU 25.2 s both;
+- three more \`nrp demo\` pairs (the same code before its removal, abd331c): 14.4, 15.7, 17.4 s
+  against 19.1, 20.4, 20.1 s.
+
+On a loaded machine it costs 0.3 to 1.5 s of CPU and buys nothing: those figures are kept below.
+
+Measured before (load 2.4 to 8), when it was removed:
+- 0.3 to 1.5 s more CPU;
+- in this bench's three rounds at load 7 to 8, a median of 35.1 s against 33.6 s without;
+- six more \`nrp demo\` runs alternating at load 2.4 to 6.6: 20.9, 24.3, 24.9 s against 22.6,
+  28.4, 23.3 s;
+- four \`nrp run --period 2023 --feedback\` pairs at load 4: 20.0, 19.1, 16.2, 15.8 against 20.3,
+  18.6, 17.6, 16.1 s.
+
+Removed after measurement: **the later half of the periods in a helper process**, given the models
+by structured clone (5.5 MB for the year, 85 ms). Each process paid a first quarter's warm-up:
+4.5 s more CPU for \`npm start\` (CPU medians 27.0 against 22.5 s). Wall time was 22.6 against
+28.3 s, but single runs spread from 15.7 to 34.1 s at load 4 to 9.
 `;

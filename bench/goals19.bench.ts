@@ -12,9 +12,11 @@ import { seedsDir, withWriteWarehouse } from '../pipelines/warehouse';
 /**
  * Issue 19's goals on fresh processes, in one run so that every variant shares the machine's load:
  *   (a) one 1.8 KB CSV into a warehouse (`nrp ingest`) against `nrp query "select 1"`;
- *   (b) `npm start` (`nrp demo`) from an empty folder;
+ *   (b) `npm start` (`nrp demo`) from an empty folder, with and without the PDF helper
+ *       (NRP_RUN_HELPER=0: the PDFs too in the one process);
  *   (c) the city bulletin (`nrp report --period 2023Q2`).
- * Wall and CPU time (user + system of the process and every process it waited for), rounds alternating the variants, medians. With NRP_BENCH_BEFORE=DIR (a build of the code
+ * Wall and CPU time (user + system of the process and every process it waited for: the helper's
+ * too), rounds alternating the variants, medians. With NRP_BENCH_BEFORE=DIR (a build of the code
  * before: DIR/dist), the code before is measured in the same rounds.
  */
 const BEFORE = process.env.NRP_BENCH_BEFORE;
@@ -121,17 +123,18 @@ export async function run(): Promise<string> {
       ...(before ? [{ label: 'before', run: report(before) }] : []),
     ]);
 
-    const demo = (dist: string, tag: string) => (i: number): Run => {
+    const demo = (dist: string, tag: string, env: Record<string, string> = {}) => (i: number): Run => {
       const cwd = join(dir, `demo-${tag}-${i}`);
       mkdirSync(cwd);
       try {
-        return time(dist, ['demo'], cwd);
+        return time(dist, ['demo'], cwd, env);
       } finally {
         rmSync(cwd, { recursive: true, force: true });
       }
     };
     const b = rounds(ROUNDS.demo, [
       { label: 'after', run: demo(after, 'after') },
+      { label: 'no helper', run: demo(after, 'nohelper', { NRP_RUN_HELPER: '0' }) },
       ...(before ? [{ label: 'before', run: demo(before, 'before') }] : []),
     ]);
     const beforeCommit = BEFORE ? execFileSync('git', ['-C', BEFORE, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim() : '';
@@ -158,7 +161,7 @@ function section(m: { a: Map<string, Run[]>; b: Map<string, Run[]>; c: Map<strin
   return `## Issue 19's goals, fresh processes (bench/goals19.bench.ts)
 
 Each figure: median wall time (CPU time: user + system of the process and of every process it
-waited for). Rounds alternate the variants, in an order that turns
+waited for, the PDF helper's included). Rounds alternate the variants, in an order that turns
 each round: (a) ${ROUNDS.small} rounds, (b) ${ROUNDS.demo}, (c) ${ROUNDS.report}. "Before" is the code before this work (${m.beforeCommit || 'not measured in this run'},
 built in a worktree: NRP_BENCH_BEFORE), measured in the same rounds; "issue" is the figure the issue
 was filed with. This machine: 2 cores, shared with other work (load average ${m.loadBefore} before,
@@ -169,6 +172,7 @@ ${m.loadAfter} after: wall times are inflated by the load, CPU times much less).
 | (a) one ${m.smallBytes}-byte CSV, \`nrp ingest\` as a fresh process | 0.48 s | ${fig(aBefore)} | ${fig(aAfter)} | ≤ 0.30 s | ${met(wall(aAfter)! <= 300)} |
 | (a) the same / \`nrp query "select 1"\` (${fig(q)}) | 2.1× | ${aBefore ? `${ratio(aBefore).toFixed(2)}× (CPU ${ratioCpu(aBefore).toFixed(2)}×)` : ''} | ${ratio(aAfter).toFixed(2)}× (CPU ${ratioCpu(aAfter).toFixed(2)}×) | ≤ 1.3× | ${met(ratio(aAfter) <= 1.3)} |
 | (b) \`npm start\` (\`nrp demo\`) from an empty folder | 22 s | ${fig(m.b.get('before'))} | ${fig(bAfter)} | ≤ 10 s | ${met(wall(bAfter)! <= 10_000)} |
+| (b) the same without the PDF helper (NRP_RUN_HELPER=0) | | | ${fig(m.b.get('no helper'))} | | |
 | (c) the city bulletin, \`nrp report --period 2023Q2\` | 1.7 s | ${fig(m.c.get('before'))} | ${fig(cAfter)} | ≤ 1.2 s | ${met(wall(cAfter)! <= 1200)} |
 
 The issue's two other goals, the sample year's inbox in one process and a province's quarter, are

@@ -4,7 +4,8 @@ import { dbOption, parseCommandArgs } from '../args';
 import { CliError, EXIT } from '../errors';
 import type { Io } from '../io';
 import { runMessages, sampleMessages } from '../messages';
-import { formatSummary, runPipeline } from '../run/pipeline';
+import { startPdfHelper } from '../run/helper';
+import { formatSummary, runPipeline, type RunSummary } from '../run/pipeline';
 import { resolveDbPath } from '../warehouse';
 
 interface Manifest {
@@ -33,13 +34,21 @@ export async function run(argv: string[], io: Io): Promise<number> {
   }
   const inbox = resolve(io.cwd, values.inbox ?? 'inbox');
   const outDir = resolve(io.cwd, values.out ?? 'out');
-  const sample = await import('./sample');
-  const sampleArgs = ['--out', inbox, ...(values.seed ? ['--seed', values.seed] : [])];
-  const sampled = await sample.run(sampleArgs, io);
-  if (sampled !== EXIT.ok) return sampled;
-
-  const manifest = JSON.parse(readFileSync(join(inbox, 'MANIFEST.json'), 'utf8')) as Manifest;
-  const summary = await runPipeline({ dbPath: resolveDbPath(values.db, io), inbox, outDir, periods: [String(manifest.year)], feedback: true }, io);
+  // nrp run's PDF helper (run/helper.ts) starts now: it loads pdfmake on the other core while
+  // this process writes the sample.
+  const helper = startPdfHelper(io.env);
+  let summary: RunSummary;
+  let manifest: Manifest;
+  try {
+    const sample = await import('./sample');
+    const sampleArgs = ['--out', inbox, ...(values.seed ? ['--seed', values.seed] : [])];
+    const sampled = await sample.run(sampleArgs, io);
+    if (sampled !== EXIT.ok) return sampled;
+    manifest = JSON.parse(readFileSync(join(inbox, 'MANIFEST.json'), 'utf8')) as Manifest;
+    summary = await runPipeline({ dbPath: resolveDbPath(values.db, io), inbox, outDir, periods: [String(manifest.year)], feedback: true, helper }, io);
+  } finally {
+    helper?.stop();
+  }
   io.stderr(formatSummary(summary));
 
   const expected = new Map(manifest.files.map((f) => [f.path, f.expect]));

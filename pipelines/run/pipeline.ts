@@ -1,16 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { CliError } from '../errors';
-import { writeFileAtomic } from '../fsutil';
 import type { Io } from '../io';
-import { reportMessages, runMessages, xlsxMessages } from '../messages';
+import { reportMessages, runMessages } from '../messages';
 import { periodCode } from '../period';
 import { progress } from '../progress';
 import { withWriteWarehouse } from '../warehouse';
-import { feedbackDir, feedbackRequests, writeFeedbackWorkbooks } from './feedback';
-import { DEFAULT_RUN_FORMATS, modelRequests, REPORT_FORMATS } from './formats';
-import { choosePeriods, parseWanted } from './periods';
-import { cityStatus, type RunSummary } from './summary';
+import { feedbackRequests } from './feedback';
+import { DEFAULT_RUN_FORMATS, modelRequests } from './formats';
+import { startPdfHelper, type PdfHelper } from './helper';
+import { startPeriodOutputs, type OutputJob, type PeriodOutputs } from './outputs';
+import { choosePeriods, parseWanted, type Wanted } from './periods';
+import type { RunSummary } from './summary';
 
 export { formatSummary, type RunSummary } from './summary';
 export { parseWanted } from './periods';
@@ -27,6 +27,8 @@ export interface RunOptions {
   formats?: string[];
   /** Also write each reporting unit's feedback workbook, into OUT/feedback/<P>/. */
   feedback?: boolean;
+  /** The PDF helper (helper.ts), started by the caller earlier still (`nrp demo`, before the sample); else started here. Stopped here. */
+  helper?: PdfHelper;
 }
 
 /**
@@ -38,9 +40,19 @@ export interface RunOptions {
  * `nrp feedback`. A rejected file does not stop the run (exit 1 at the end); any other failure does.
  */
 export async function runPipeline(options: RunOptions, io: Io): Promise<RunSummary> {
-  const wanted = parseWanted(options.periods);
+  let helper = options.helper;
+  try {
+    const wanted = parseWanted(options.periods);
+    if (!existsSync(options.inbox) || !statSync(options.inbox).isDirectory()) throw CliError.usage(runMessages.noInbox(options.inbox));
+    helper ??= (options.formats ?? DEFAULT_RUN_FORMATS).includes('pdf') ? startPdfHelper(io.env) : undefined;
+    return await pipeline(options, io, wanted, helper);
+  } finally {
+    helper?.stop();
+  }
+}
+
+async function pipeline(options: RunOptions, io: Io, wanted: Wanted[], helper: PdfHelper | undefined): Promise<RunSummary> {
   const formats = options.formats ?? DEFAULT_RUN_FORMATS;
-  if (!existsSync(options.inbox) || !statSync(options.inbox).isDirectory()) throw CliError.usage(runMessages.noInbox(options.inbox));
   const stages: RunSummary['stages'] = [];
   const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
     const started = Date.now();
@@ -78,35 +90,30 @@ export async function runPipeline(options: RunOptions, io: Io): Promise<RunSumma
     return { ingest, periods, models, unitModels };
   });
 
+  // Each period's outputs, in order; the PDFs written by the helper meanwhile (helper.ts), each
+  // period's messages printed once its PDF is written.
+  const asked = new Set(periods.map(periodCode));
+  const job: OutputJob = { outDir: options.outDir, formats, feedback: Boolean(options.feedback), models, unitModels };
   const status: RunSummary['status'] = {};
   const outputs: RunSummary['outputs'] = [];
-  const asked = new Set(periods.map(periodCode));
+  const done: Promise<PeriodOutputs>[] = [];
+  let printed: Promise<void> = Promise.resolve();
+  let failed = false;
   for (const model of models.filter((m) => asked.has(m.period.code))) {
-    const p = model.period.code;
-    status[p] = cityStatus(model);
-    const chartDir = join(options.outDir, 'charts', p);
-    const charts = reports.chartsOf(model);
-    const drawings = await timed(runMessages.stageCharts(p), async () => {
-      const drawn = await reports.drawCharts(charts);
-      reports.writeChartFiles(chartDir, p, charts, drawn, { format: 'svg' });
-      return drawn;
+    if (failed) break;
+    const { finished } = await startPeriodOutputs(model, job, helper);
+    finished.catch(() => (failed = true));
+    printed = printed.then(async () => {
+      for (const line of (await finished).messages) io.stderr(line);
     });
-    const files: string[] = [];
-    for (const format of formats) {
-      const file = join(options.outDir, reports.bulletinFileName(model, REPORT_FORMATS[format].extension));
-      await timed(REPORT_FORMATS[format].stage(p), async () => {
-        const bytes = await REPORT_FORMATS[format].render({ model, models, drawn: { charts, drawings } });
-        writeFileAtomic(file, bytes);
-        io.stderr(reportMessages.wrote(file, bytes.length) + '\n');
-      });
-      files.push(file);
-    }
-    const feedback = options.feedback ? feedbackDir(options.outDir, p) : undefined;
-    if (feedback) {
-      const own = unitModels.filter((m) => m.period.code === p);
-      await timed(xlsxMessages.stageFeedback(p), () => writeFeedbackWorkbooks(own, feedback, io));
-    }
-    outputs.push({ period: p, bulletin: files[0], files, charts: chartDir, ...(feedback ? { feedback } : {}) });
+    printed.catch(() => undefined); // (awaited after the loop, which stops at a failure)
+    done.push(finished);
+  }
+  await printed;
+  for (const d of await Promise.all(done)) {
+    status[d.output.period] = d.status;
+    outputs.push(d.output);
+    stages.push(...d.stages);
   }
   return { ingest, periods: periods.map(periodCode), status, outputs, stages, exitCode: ingest.rejected > 0 ? 1 : 0 };
 }

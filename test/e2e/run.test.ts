@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateSample } from '../../pipelines/sample';
@@ -86,14 +86,33 @@ describe('nrp run', () => {
     expect(again.stderr).toMatch(/文件 files: 0 接收 accepted, 3 拒收 rejected, \d+ 已接收过 already loaded/);
   });
 
-  it('a PDF that cannot be written: exit 1 with the usual message and no stack trace; the periods before it are written', () => {
-    const o = join(dir, 'blocked');
-    mkdirSync(join(o, 'bulletin-2023Q2.pdf', 'x'), { recursive: true }); // a folder where the PDF goes
-    const r = nrpProcess(['run', '--period', '2023Q1', '--period', '2023Q2', '--format', 'pdf', '--inbox', inbox, '--db', db, '--out', o]);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`cannot write ${join(o, 'bulletin-2023Q2.pdf')}`);
-    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-    expect(existsSync(join(o, 'bulletin-2023Q1.pdf'))).toBe(true);
+  it('with the PDF helper process, the same files, byte for byte, and the same messages in the same order as in one process', () => {
+    // (two cores or more: the helper writes the PDFs; NRP_RUN_HELPER=0: everything in one process)
+    const args = (o: string) => ['run', '--period', '2023Q1', '--period', '2023Q2', '--format', 'pdf,xlsx', '--feedback', '--inbox', inbox, '--db', db, '--out', o];
+    const helped = nrpProcess(args(join(dir, 'helped')));
+    const alone = nrpProcess(args(join(dir, 'alone')), { env: { NRP_RUN_HELPER: '0' } });
+    expect(helped.code).toBe(1);
+    expect(alone.code).toBe(1);
+    const files = (root: string): string[] => readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(root.length)).sort();
+    expect(files(join(dir, 'helped'))).toEqual(files(join(dir, 'alone')));
+    expect(files(join(dir, 'helped')).filter((f) => f.includes('2023Q2')).length).toBeGreaterThan(10);
+    for (const f of files(join(dir, 'alone'))) expect(readFileSync(join(dir, 'helped', f)).equals(readFileSync(join(dir, 'alone', f))), f).toBe(true);
+    // the messages, but for the folder's name and the seconds
+    const lines = (r: { stderr: string }, o: string) => r.stderr.split(join(dir, o)).join('OUT').replace(/\d+\.\d s/g, 'N s').split('\n');
+    expect(lines(helped, 'helped')).toEqual(lines(alone, 'alone'));
+    expect(helped.stderr).toMatch(/time 用时: ingest [\d.]+ s, build [\d.]+ s, charts 2023Q1 [\d.]+ s, .*feedback 2023Q1 [\d.]+ s, charts 2023Q2 [\d.]+ s, .*feedback 2023Q2 [\d.]+ s/);
+  });
+
+  it('a PDF that cannot be written (the helper fails, the main process tries again): exit 1 with the usual message and no stack trace, as in one process', () => {
+    for (const [name, env] of [['blocked-helped', {}], ['blocked-alone', { NRP_RUN_HELPER: '0' }]] as const) {
+      const o = join(dir, name);
+      mkdirSync(join(o, 'bulletin-2023Q2.pdf', 'x'), { recursive: true }); // a folder where the PDF goes
+      const r = nrpProcess(['run', '--period', '2023Q1', '--period', '2023Q2', '--format', 'pdf', '--inbox', inbox, '--db', db, '--out', o], { env });
+      expect(r.code, name).toBe(1);
+      expect(r.stderr, name).toContain(`cannot write ${join(o, 'bulletin-2023Q2.pdf')}`);
+      expect(r.stderr, name).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      expect(existsSync(join(o, 'bulletin-2023Q1.pdf')), name).toBe(true);
+    }
   });
 
   it('usage errors exit 2', () => {

@@ -5,6 +5,9 @@
  *   charts/  chartsOf(model) → Chart[]; bulletinChartsOf(model, charts); drawCharts(charts) → id → SVG;
  *            writeChartFiles(dir, period, charts, drawings, { format })
  *   pdf/     bulletinPdf(model, charts, drawings) → PDF bytes
+ *   html/    bulletinHtml(models) → one offline page, the year's quarters in it (imported on its own)
+ *   xlsx/    bulletinWorkbook(model), feedbackWorkbook(model) → workbook bytes (imported on its own)
+ *   text/    the bulletin's words and its outline, which every edition lays out
  *
  * `nrp report`, `nrp charts` and `nrp run` call these; nothing here prints or exits.
  */

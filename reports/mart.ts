@@ -41,6 +41,8 @@ export interface ProgressRow extends IndicatorProgressRow {
   fraction_unit: string | null;
   /** Rate and level indicators: actual − target (个百分点 for a rate in %), to 9 decimals; null for cumulative ones. */
   target_margin: number | null;
+  /** How many units have a rank on the indicator in the period; null where none has. */
+  ranked_units: number | null;
 }
 
 /** One row of `mart_unit_scorecard`: a unit's lights in a period. */

@@ -35,6 +35,8 @@ expected, and the demo exits 0 when every file ended as the sample's MANIFEST.js
   stageBuild: 'build / 指标计算',
   stageCharts: (p: string) => `charts ${p} / 图表`,
   stageReport: (p: string) => `bulletin ${p} / 通报`,
+  helperFailed: (p: string, reason: string) =>
+    bilingual(`PDF 辅助进程未写出 ${p} 的通报（${reason}），改由主进程写出`, `the PDF helper did not write the ${p} bulletin (${reason}); written by the main process instead`),
   heading: '\n── 运行结果 / summary ──',
   files: (a: number, r: number, d: number) => `文件 files: ${a} 接收 accepted, ${r} 拒收 rejected, ${d} 已接收过 already loaded`,
   rejected: (file: string, reason: string) => `  ✗ ${file}: ${reason}`,

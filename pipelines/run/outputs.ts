@@ -18,6 +18,8 @@ export interface OutputJob {
   models: readonly BulletinModel[];
   /** The one-unit models, for the feedback workbooks. */
   unitModels: readonly BulletinModel[];
+  /** NRP_DEBUG: say why the PDF helper failed, where the PDF is then written here. */
+  debug?: boolean;
 }
 
 export interface PeriodOutputs {
@@ -66,15 +68,20 @@ export async function startPeriodOutputs(model: BulletinModel, job: OutputJob, p
     files.push(file);
     say();
     if (format === 'pdf' && pdf) {
-      const written = pdf.write({ file, model, drawn: input.drawn! }).catch(async () => {
+      let why: string | undefined;
+      const written = pdf.write({ file, model, drawn: input.drawn! }).catch(async (reason: unknown) => {
         // the helper failed: written here, where an error reads as it always does
+        why = reason instanceof Error ? reason.message : String(reason);
         const started = Date.now();
         const bytes = await REPORT_FORMATS.pdf.render(input);
         writeFileAtomic(file, bytes);
         return { bytes: bytes.length, ms: Date.now() - started };
       });
-      slots.push(written.then((w) => [reportMessages.wrote(file, w.bytes) + '\n']));
-      stages.push(written.then((w) => ({ name: REPORT_FORMATS.pdf.stage(p), ms: w.ms })));
+      const said = (w: { bytes: number }) => [...(why !== undefined && job.debug ? [runMessages.helperFailed(p, why) + '\n'] : []), reportMessages.wrote(file, w.bytes) + '\n'];
+      // Handled at once: should a later output throw before `finished` is made, a failed PDF is
+      // not an unhandled rejection (the error that ends the run is the later one).
+      slots.push(handled(written.then(said)));
+      stages.push(handled(written.then((w) => ({ name: REPORT_FORMATS.pdf.stage(p), ms: w.ms }))));
       continue;
     }
     await timed(REPORT_FORMATS[format].stage(p), async () => {
@@ -100,4 +107,10 @@ export async function startPeriodOutputs(model: BulletinModel, job: OutputJob, p
   })();
   finished.catch(() => undefined); // (the caller awaits it; a failure meanwhile is not unhandled)
   return { finished };
+}
+
+/** `promise`, with a handler attached so that its rejection, awaited later or never, is not unhandled. */
+function handled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }

@@ -93,7 +93,7 @@ async function pipeline(options: RunOptions, io: Io, wanted: Wanted[], helper: P
   // Each period's outputs, in order; the PDFs written by the helper meanwhile (helper.ts), each
   // period's messages printed once its PDF is written.
   const asked = new Set(periods.map(periodCode));
-  const job: OutputJob = { outDir: options.outDir, formats, feedback: Boolean(options.feedback), models, unitModels };
+  const job: OutputJob = { outDir: options.outDir, formats, feedback: Boolean(options.feedback), models, unitModels, debug: Boolean(io.env.NRP_DEBUG) };
   const status: RunSummary['status'] = {};
   const outputs: RunSummary['outputs'] = [];
   const done: Promise<PeriodOutputs>[] = [];

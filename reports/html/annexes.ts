@@ -7,16 +7,17 @@ import { el, text } from './markup';
 import { cell, lightMark, statusCell, table, type Cell, type Column, type Row } from './tables';
 
 /**
- * 附件1 (every indicator: the unit × indicator table of the city bulletin, or the unit's own
- * table beside the city's figure) and 附件2 (the submissions the figures come from, and the
- * warnings raised when they were loaded), as the PDF's annexes have them.
+ * The annex of every indicator (附件1: the unit × indicator table of the city bulletin, or the
+ * unit's own table beside the city's figure) and the annex of sources (the submissions the
+ * figures come from, and the warnings raised when they were loaded: 附件3 where the key-task
+ * list is 附件2), as the PDF's annexes have them; their numbers come from the outline.
  */
 
 export function annexHead(ctx: QuarterContext, n: number, title: string): string {
   return el('p', { class: 'annex-label' }, text(`附件${n}`)) + el('h2', { class: 'annex-title', id: ctx.id(`annex-${n}`) }, text(title));
 }
 
-export function annexOne(ctx: QuarterContext, no: number, title: string): string {
+export function indicatorsAnnex(ctx: QuarterContext, no: number, title: string): string {
   const aggregates = ctx.model.units.filter((u) => u.kind === 'aggregate').map((u) => u.name).join('、');
   const other = ctx.chart('matrix-other_indicators');
   return el(
@@ -77,7 +78,7 @@ function unitTable(ctx: QuarterContext): string {
 }
 
 /** 数据来源及载入校验提示: what reports/text/sources.ts lists, as the PDF prints it, sortable. */
-export function annexTwo(ctx: QuarterContext, no: number, title: string, withKeyTasks: boolean): string {
+export function sourcesAnnexSection(ctx: QuarterContext, no: number, title: string, withKeyTasks: boolean): string {
   const annex = sourcesAnnex(ctx.model, withKeyTasks);
   const sources = table(
     [{ label: annex.withDivisions ? '报送单位' : '单位', sort: 'text', left: true }, { label: '报送表', sort: 'text' }, { label: '版本', sort: 'num' }, { label: '文件名', left: true }, { label: 'SHA-256', left: true }, { label: '载入时间', sort: 'text' }, { label: '行数', sort: 'num' }],

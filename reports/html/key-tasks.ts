@@ -47,7 +47,7 @@ function statuses(milestones: readonly KeyTaskProgressRow[]): { code: StatusCode
 export function keyTaskSection(ctx: QuarterContext, heading: string): string {
   const { model } = ctx;
   const { summary } = model.keyTasks;
-  // What the section says and lists is the PDF's (reports/text/key-task-section.ts).
+  // What the section says and lists is decided once for both editions (reports/text/key-task-section.ts).
   const section = sectionText(model, () => ctx.annexNo('keyTasks'));
   if (!section) return '';
   // The counts in the sentence's order, all six (as the PDF's table has them).

@@ -2,7 +2,7 @@ import { chartsOf } from '../charts';
 import type { VlSpec } from '../charts/types';
 import type { BulletinModel } from '../model/types';
 import type { Annex } from '../text/outline';
-import { annexOne, annexTwo } from './annexes';
+import { indicatorsAnnex, sourcesAnnexSection } from './annexes';
 import { QuarterContext } from './context';
 import { interactiveSpec } from './interactive';
 import { keyTaskAnnex, keyTaskSection } from './key-tasks';
@@ -41,7 +41,7 @@ export function quarterPage(model: BulletinModel, shown: boolean): QuarterPage {
     nextStepsSection(ctx, ctx.heading('nextSteps')),
     closingSection(ctx, annexes),
     ...ctx.annexes.map((kind) => annex(kind, (no, title) =>
-      kind === 'indicators' ? annexOne(ctx, no, title) : kind === 'sources' ? annexTwo(ctx, no, title, keyTasks) : keyTaskAnnex(ctx, no, title))),
+      kind === 'indicators' ? indicatorsAnnex(ctx, no, title) : kind === 'sources' ? sourcesAnnexSection(ctx, no, title, keyTasks) : keyTaskAnnex(ctx, no, title))),
   ].join('');
   const specs: Record<string, VlSpec> = {};
   for (const chart of ctx.placed) specs[chart.id] = interactiveSpec(chart, ctx);

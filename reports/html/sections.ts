@@ -14,8 +14,8 @@ import { cell, statusCell, table, type Column } from './tables';
  * The body of one quarter's bulletin, section by section as the PDF has it: 版头, title,
  * addressees and opening; 一、总体情况; 二、主要目标完成情况 (table 1 and the overview chart);
  * 三、分项进展 (each main target's indicators: paragraph, ranking table, chart); then the sections
- * that follow (key tasks, problems, next steps) and the closing. The words are the PDF's
- * (reports/text); the tables are the PDF's columns, sortable; the charts are drawn by the page.
+ * that follow (key tasks, problems, next steps) and the closing. The words are written once for
+ * both editions (reports/text); the tables are the PDF's columns, sortable; the charts are drawn by the page.
  */
 
 const paragraphs = (texts: readonly string[]) => texts.map((t) => el('p', {}, text(t))).join('');

@@ -7,7 +7,7 @@ import { FONTS } from './styles';
  * The faces come from npm (@expo-google-fonts), never from the system, and pdfkit embeds only
  * the glyphs used (subsets). They are named by their real paths rather than put into pdfmake's
  * virtual file system: the chart SVGs ask pdfkit for a font by the name pdfmake gives them, and
- * pdfkit itself knows nothing of that virtual file system. The local-access policy (render.ts)
+ * pdfkit itself knows nothing of that virtual file system. The local-access policy (engine.ts)
  * lets pdfmake read these four files and nothing else.
  */
 const requireHere = createRequire(__filename);

@@ -20,7 +20,7 @@ export function sectionLabel(section: string, title: string): string {
   return `${section}、${first.length >= 2 && first.length <= 8 ? first : title}`;
 }
 
-/** `2023年第二季度，全市共138个节点；图形为节点状态（实心为已完成，空心为推进中）` */
+/** `2023年第二季度，全市共138个节点；条内图形为节点状态：实心为已完成，空心为推进中` */
 export function sectionsNote(periodLabel: string, city: KeyTaskSummaryRow | undefined): string[] {
   const total = city ? `，${city.scope_name}共${city.milestones}个节点` : '';
   return [`${periodLabel}${total}；条内图形为节点状态：实心为已完成，空心为推进中`];

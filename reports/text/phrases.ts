@@ -2,8 +2,8 @@ import type { ProgressRow } from '../mart';
 import { gapPhrase, joinNames, percent, points, quantity, rank, rankChange, targetQuantity } from '../format';
 
 /**
- * The bulletin's sentences about figures, in one place for every output (PDF, charts, and the
- * HTML and workbook to come): a figure reads the same wherever it is printed.
+ * The bulletin's sentences about figures, in one place for every output (the PDF, the charts,
+ * the HTML page and the workbooks): a figure reads the same wherever it is printed.
  */
 
 /**

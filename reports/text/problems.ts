@@ -70,12 +70,10 @@ function uneven(o: Outline): string | undefined {
     if (worst.length === 0) return undefined;
     return `地区之间推进不平衡。亮红灯指标较多的是${joinNames(worst.map((s) => `${s.unit_name}（红灯${s.red}项、黄灯${s.yellow}项）`))}，需加快推进。`;
   }
-  const lastRank = new Map<string, number>();
-  for (const r of model.rows) if (r.unit_kind !== 'aggregate' && r.rank !== null) lastRank.set(r.indicator_code, Math.max(lastRank.get(r.indicator_code) ?? 0, r.rank));
-  const bottom = scopeRows(model).filter((r) => {
-    const last = lastRank.get(r.indicator_code) ?? 0;
-    return r.rank !== null && r.main_target !== null && last - r.rank < 3 && last >= 4;
-  });
+  // 后三位: of four or more ranked units, a place among the last three. A rank r (1, 2, 2, 4) has
+  // r − 1 units ahead, so its place is among the last three of N where r ≥ N − 2: a tie reaching
+  // into them from above (4th to 7th of 9) is not, nor a tie for first.
+  const bottom = scopeRows(model).filter((r) => r.main_target !== null && r.rank !== null && r.ranked_units !== null && r.ranked_units >= 4 && r.rank >= r.ranked_units - 2);
   if (bottom.length === 0) return undefined;
   return `部分指标排名靠后。${o.scopeName}${joinNames(bottom.map((r) => `${r.indicator_name}（第${r.rank}位）`))}排名${o.cityName}后三位。`;
 }

@@ -2,7 +2,7 @@ import { xlsxMessages } from '../../pipelines/messages';
 import { periodLabel } from '../../pipelines/period';
 import { chineseNumber } from '../format';
 import type { ProgressRow } from '../mart';
-import { previousRow, rowFor, rowsOfIndicator, scorecardOf, scopeRows } from '../model/lookup';
+import { previousRow, rowFor, scorecardOf, scopeRows } from '../model/lookup';
 import type { BulletinModel } from '../model/types';
 import { indicatorSentence, lightCounts, rankPhrase } from '../text/phrases';
 import { restatementNotes, subtitleOf } from './common';
@@ -27,12 +27,6 @@ export function feedbackSheets(model: BulletinModel): SheetSpec[] {
     warningsSheet(model),
     keyTasksSheet(model, xlsxMessages.note.noKeyTasks),
   ];
-}
-
-/** Units that have a rank on the indicator (the mart ranks units with a light), to read a rank against. */
-function rankedCount(model: BulletinModel, indicator: string): number | null {
-  const n = rowsOfIndicator(model, indicator).filter((r) => r.rank !== null).length;
-  return n > 0 ? n : null;
 }
 
 function ownFiguresSheet(model: BulletinModel): SheetSpec {
@@ -69,7 +63,7 @@ function ownFiguresSheet(model: BulletinModel): SheetSpec {
           expectedCell(row),
           gapCell(row),
           num(row.rank, RANK_FORMAT),
-          num(rankedCount(model, row.indicator_code), COUNT_FORMAT),
+          num(row.ranked_units, COUNT_FORMAT),
           statusCell(row.status),
           city ? actualCell(city) : null,
         ],

@@ -30,6 +30,7 @@
 -- column unit_chart: The chart that compares the units on this indicator: rank, rate, or null for none
 -- column fraction_unit: Rates counted in items (宗: parcels): what numerator and denominator count; null otherwise
 -- column target_margin: Rate and level indicators: actual − target in the indicator's unit (个百分点 for a rate in %), rounded to 9 decimals like every comparison here (92.2 − 90 is 2.2); null for cumulative indicators (their gap is gap_pp) and where actual or target is missing
+-- column ranked_units: How many units have a rank on this indicator in this period (what a rank is read against); null where none has
 
 -- The contract's columns (kpis.md) come first, in its order; the columns after missing_units
 -- are what the outputs need to lay the rows out (order, names, headings) without reading the
@@ -94,11 +95,18 @@ ranked as (
        and catalogue.code = progress.indicator_code
 ),
 
+counted as (
+    select
+        ranked.*,
+        cast(nullif(count(ranked.rank) over (partition by ranked.period, ranked.indicator_code), 0) as integer) as ranked_units
+    from ranked
+),
+
 with_previous as (
     select
         ranked.*,
         previous.actual as prev_actual
-    from ranked
+    from counted as ranked
     join periods on periods.period = ranked.period
     left join progress as previous
         on previous.period = periods.prev_period
@@ -139,7 +147,8 @@ final as (
         catalogue.unit_chart,
         catalogue.fraction_unit,
         case when catalogue.kind <> 'cumulative'
-             then cast(round(with_previous.actual - with_previous.target, 9) as double) end as target_margin
+             then cast(round(with_previous.actual - with_previous.target, 9) as double) end as target_margin,
+        with_previous.ranked_units
     from with_previous
     join unit_names on unit_names.code = with_previous.unit_code
     join catalogue

@@ -4,7 +4,7 @@ import { dbOption, parseCommandArgs } from '../args';
 import { CliError, EXIT } from '../errors';
 import { writeFileAtomic } from '../fsutil';
 import type { Io } from '../io';
-import { reportMessages, xlsxMessages } from '../messages';
+import { reportMessages } from '../messages';
 import { parsePeriod } from '../period';
 import { progress } from '../progress';
 import { resolveDbPath, withReadWarehouse, withWriteWarehouse } from '../warehouse';
@@ -36,7 +36,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   if (values.issue && values.unit) throw CliError.usage(reportMessages.issueCityOnly);
   const formats = parseFormats(values.format, DEFAULT_REPORT_FORMATS);
   // The issue registry records the document as the bureau sends it: the PDF.
-  if (values.issue && !formats.includes('pdf')) throw CliError.usage(xlsxMessages.issueNeedsPdf);
+  if (values.issue && !formats.includes('pdf')) throw CliError.usage(reportMessages.issueNeedsPdf);
   // Charts and pdfmake are loaded only here: the other commands never pay for vega or pdfkit.
   const reports = await import('../../reports');
   const configPath = values.config ? resolve(io.cwd, values.config) : reports.DEFAULT_CONFIG_PATH;

@@ -57,6 +57,7 @@ Examples:
   ),
   loading: 'reading the marts',
   rendering: (formats: string[]) => `writing the bulletin (${formats.join(', ')})`,
+  issueNeedsPdf: bilingual('--issue 登记的是通报 PDF，请在 --format 中包含 pdf', '--issue records the bulletin PDF: include pdf in --format'),
   badFormat: (raw: string, known: string[]) =>
     bilingual(`无法识别的输出格式“${raw}”`, `unknown format "${raw}": give ${known.join(', ')} or a comma list of them (${known.join(',')})`),
   stageHtml: (p: string) => `html ${p} / 网页版`,

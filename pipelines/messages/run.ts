@@ -45,6 +45,9 @@ expected, and the demo exits 0 when every file ended as the sample's MANIFEST.js
     `${counts.no_data ? `, 无数据 no data ${counts.no_data}` : ''}${counts.no_target ? `, 无目标 no target ${counts.no_target}` : ''}` +
     `${counts.missing_units ? `; 未报送 not submitted: ${counts.missing_units}` : ''}`,
   output: (label: string, path: string) => `${label}: ${path}`,
+  outputBulletin: (p: string) => `${p} bulletin 通报`,
+  outputCharts: (p: string) => `${p} charts 图表`,
+  outputFeedback: (p: string) => `${p} feedback 反馈`,
   timing: (stages: { name: string; ms: number }[]) => 'time 用时: ' + stages.map((s) => `${s.name.split(' / ')[0]} ${(s.ms / 1000).toFixed(1)} s`).join(', '),
   demoUnexpected: (file: string, expected: string, got: string) =>
     bilingual(`示例文件 ${file} 应为 ${expected}，实际为 ${got}`, `sample file ${file} should have been ${expected}, was ${got}`),

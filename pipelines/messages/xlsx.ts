@@ -19,7 +19,6 @@ export const xlsxMessages = {
     family: (numeral: string, title: string) => `（${numeral}）${title}`,
   },
   title: {
-    mainTargets: (year: number, scope: string) => `${year}年${scope}主要目标任务完成情况`,
     matrix: (months: string) => `${months}各地主要目标任务完成情况`,
     family: (heading: string) => `${heading}　各地完成情况排名`,
     keyTasks: (year: number, scope: string) => `${year}年${scope}重点工作节点进展情况`,
@@ -83,8 +82,8 @@ export const xlsxMessages = {
   arrived: '已报送',
   notArrived: '未报送',
   note: {
-    mainTargets:
-      '说明：完成率为累计完成占年度目标的比例；差值为完成率与序时进度之差（个百分点），比率类指标为实际值与目标值之差。百分比以“%”为单位（如57.8即57.8%）。',
+    /** After the bulletin's sentence on 完成率 and 差值 (reports/text/captions.ts), in the workbooks' notes. */
+    percentUnit: '百分比以“%”为单位（如57.8即57.8%）。',
     matrix: (aggregates: string) =>
       `说明：各指标依次列出累计完成（比率类、总量类为实际值）、完成率（%）和亮灯；底色浅红为红灯、浅黄为黄灯、灰色为未报送。${aggregates}按已报送成员单位汇总，不含未报送单位。`,
     ranking: '说明：排名按完成率（比率类、总量类按实际值）由高到低，控制类指标按实际值由低到高；未报送、无目标、无数据的单位及汇总行不排名，列于其后。',
@@ -119,9 +118,6 @@ Examples:
   /** `nrp run`'s timing stage for the bulletin workbook, and for the units' feedback workbooks. */
   stageWorkbook: (p: string) => `workbook ${p} / 工作簿`,
   stageFeedback: (p: string) => `feedback ${p} / 反馈`,
-  badFormat: (raw: string, known: string[]) =>
-    bilingual(`无法识别的输出格式“${raw}”，可选：${known.join('、')}`, `unknown output format "${raw}": give one or more of ${known.join(', ')}, separated by commas`),
-  issueNeedsPdf: bilingual('--issue 登记的是通报 PDF，请在 --format 中包含 pdf', '--issue records the bulletin PDF: include pdf in --format'),
   needPeriod: bilingual('请用 --period 指定报告期，如 --period 2023Q2', 'give the period: --period 2023Q2'),
   loading: 'reading the marts',
   writing: 'writing the feedback workbooks',

@@ -34,9 +34,9 @@ export function formatSummary(summary: RunSummary): string {
   }
   for (const p of summary.periods) lines.push(runMessages.statusLine(p, summary.status[p] as Record<string, number>));
   for (const o of summary.outputs) {
-    for (const file of o.files) lines.push(runMessages.output(`${o.period} bulletin 通报`, file));
-    lines.push(runMessages.output(`${o.period} charts 图表`, o.charts));
-    if (o.feedback) lines.push(runMessages.output(`${o.period} feedback 反馈`, o.feedback));
+    for (const file of o.files) lines.push(runMessages.output(runMessages.outputBulletin(o.period), file));
+    lines.push(runMessages.output(runMessages.outputCharts(o.period), o.charts));
+    if (o.feedback) lines.push(runMessages.output(runMessages.outputFeedback(o.period), o.feedback));
   }
   lines.push(runMessages.timing(summary.stages));
   return lines.join('\n') + '\n';

@@ -1,4 +1,5 @@
 import { percent, STATUS_LABEL, timestamp } from '../format';
+import { indicatorsAnnexNote } from '../text/captions';
 import { NO_WARNINGS, SOURCES_HEADINGS, sourcesAnnex } from '../text/sources';
 import { rowFigures } from './cells';
 import type { QuarterContext } from './context';
@@ -18,14 +19,13 @@ export function annexHead(ctx: QuarterContext, n: number, title: string): string
 }
 
 export function indicatorsAnnex(ctx: QuarterContext, no: number, title: string): string {
-  const aggregates = ctx.model.units.filter((u) => u.kind === 'aggregate').map((u) => u.name).join('、');
   const other = ctx.chart('matrix-other_indicators');
   return el(
     'section',
     { class: 'annex' },
     annexHead(ctx, no, title),
     ctx.isCity ? cityMatrix(ctx) : unitTable(ctx),
-    el('p', { class: 'note' }, text(`说明：各单位格内上为累计完成（比率类为实际值），下为完成率；底色浅红为红灯、浅黄为黄灯、灰色为未报送。${aggregates}按已报送成员单位汇总，不含未报送单位。`)),
+    el('p', { class: 'note' }, text(indicatorsAnnexNote(ctx.model))),
     ctx.notes(ctx.model.rows),
     other ? figure(ctx, other) : '',
   );

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
-import { periodLabel, parsePeriod } from '../../pipelines/period';
+import { periodLabel } from '../../pipelines/period';
 import { STATUS_STYLE } from '../charts/theme';
-import { STATUS_LABEL } from '../format';
+import { quarterName, STATUS_LABEL } from '../format';
 import { bulletinTitle } from '../text/opening';
 import type { BulletinModel } from '../model/types';
 import { pageAssets, type Script } from './assets';
@@ -107,9 +107,7 @@ function packQuarter(period: string, html: string, data: unknown): string {
 /** The bar above the bulletin: the quarter shown, the unit selected, print. */
 function toolbar(shown: BulletinModel, periods: string[]): string {
   const radios = periods.map((p) => {
-    const period = parsePeriod(p)!;
-    const label = `${'一二三四'[period.quarter - 1]}季度`;
-    return el('label', {}, `<input${attrs({ type: 'radio', name: 'period', value: p, checked: p === shown.period.code })}>`, text(label));
+    return el('label', {}, `<input${attrs({ type: 'radio', name: 'period', value: p, checked: p === shown.period.code })}>`, text(quarterName(p)));
   });
   const options = [el('option', { value: '' }, '（未选择）'), ...shown.units.map((u) => el('option', { value: u.code }, text(u.name)))];
   return el(

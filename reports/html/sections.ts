@@ -1,6 +1,7 @@
 import { chineseDate, chineseNumber } from '../format';
 import type { ProgressRow } from '../mart';
 import { rankingOrder, rowsOfIndicator } from '../model/lookup';
+import { mainTargetsCaption, rankingCaption } from '../text/captions';
 import { addresseeLine, bulletinTitle, mainTargetsParagraph, openingParagraph, overviewParagraphs } from '../text/opening';
 import { problemParagraphs } from '../text/problems';
 import { indicatorParagraph } from '../text/progress';
@@ -77,7 +78,7 @@ export function mainTargetsSection(ctx: QuarterContext, heading: string): string
         ],
       };
     }),
-    { caption: `表${n}　${model.period.year}年${ctx.scopeName}主要目标任务完成情况` },
+    { caption: `表${n}　${mainTargetsCaption(model)}` },
   );
   const overview = ctx.isCity ? ctx.chartsOfKind('overview')[0] : undefined;
   const overviewFigure = overview ? figure(ctx, overview) : '';
@@ -101,7 +102,7 @@ export function progressSection(ctx: QuarterContext, heading: string): string {
       const chart = unitChart(ind.code);
       return (
         el('p', {}, text(indicatorParagraph(ctx, ind.code, rows, n))) +
-        rankingTable(ctx, rows, `表${n}　${ind.name}完成情况排名`) +
+        rankingTable(ctx, rows, `表${n}　${rankingCaption(ind.name)}`) +
         ctx.notes(rows) +
         (chart ? figure(ctx, chart) : '')
       );

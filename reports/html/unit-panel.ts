@@ -1,6 +1,6 @@
 import { scorecardOf } from '../model/lookup';
 import type { BulletinModel } from '../model/types';
-import { lightCounts } from '../text/phrases';
+import { lightCounts, silentUnitSentence } from '../text/phrases';
 import { rowFigures } from './cells';
 
 /**
@@ -24,7 +24,7 @@ export function unitPanelData(model: BulletinModel): UnitPanelData {
     const card = scorecardOf(model, unit.code);
     units[unit.code] = {
       name: unit.name,
-      lights: card ? (card.submitted || unit.kind === 'aggregate' ? lightCounts(card) : `${unit.name}未按时报送本期数据`) : '',
+      lights: card ? (card.submitted || unit.kind === 'aggregate' ? lightCounts(card) : silentUnitSentence(unit.name)) : '',
       rows: model.indicators.map((ind) => {
         const row = index.get(`${unit.code}|${ind.code}`);
         if (!row) return null;

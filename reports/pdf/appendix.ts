@@ -7,6 +7,7 @@ import { keyTaskAnnex } from './key-task-annex';
 import { targetText } from './main-targets';
 import { sources } from './sources';
 import { table } from './tables';
+import { indicatorsAnnexNote } from '../text/captions';
 import type { Annex } from '../text/outline';
 
 /** The annexes (附件1 …), each from a new landscape page (a unit × indicator table is wide). */
@@ -22,7 +23,7 @@ function annexBody(ctx: BuildContext, annex: Annex): Content[] {
     case 'indicators':
       return [
         ctx.isCity ? matrix(ctx) : unitTable(ctx),
-        { text: `说明：各单位格内上为累计完成（比率类为实际值），下为完成率；底色浅红为红灯、浅黄为黄灯、灰色为未报送。${aggregateNames(ctx)}按已报送成员单位汇总，不含未报送单位。`, style: 'tableNote' },
+        { text: indicatorsAnnexNote(ctx.model), style: 'tableNote' },
         ...ctx.notesFor(ctx.model.rows),
       ];
     case 'keyTasks':
@@ -39,10 +40,6 @@ function annexHead(n: number, title: string): Content {
       { text: title, style: 'annexTitle' },
     ],
   };
-}
-
-function aggregateNames(ctx: BuildContext): string {
-  return ctx.model.units.filter((u) => u.kind === 'aggregate').map((u) => u.name).join('、');
 }
 
 /** The full table, city edition: one row per indicator, one column per unit (and the aggregates). */

@@ -2,6 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ProgressRow } from '../mart';
 import { chineseNumber, percent, quantity, signedPoints, STATUS_LABEL } from '../format';
 import { rowFor } from '../model/lookup';
+import { mainTargetsCaption } from '../text/captions';
 import { mainTargetsParagraph } from '../text/opening';
 import type { BuildContext } from './context';
 import { captionText, keepTogether, table } from './tables';
@@ -36,7 +37,7 @@ export function mainTargets(ctx: BuildContext): Content[] {
       [20, '*', 66, 66, 40, 38, 46, 30],
       [['序号', '指标', '年度目标', '累计完成', '完成率', '序时进度', '差值（个百分点）', '亮灯']],
       body,
-      { caption: captionText(n, `${model.period.year}年${ctx.scopeName}主要目标任务完成情况`), fontSize: 10 },
+      { caption: captionText(n, mainTargetsCaption(model)), fontSize: 10 },
     ),
     ...ctx.notesFor(rows),
     ...(overviewChart ? chartBlock(overviewChart, figureNo) : []),

@@ -3,6 +3,7 @@ import type { ProgressRow } from '../mart';
 import { chineseNumber, percent, quantity } from '../format';
 import { rankingOrder, rowsOfIndicator } from '../model/lookup';
 import type { IndicatorInfo, MainTarget } from '../model/types';
+import { rankingCaption } from '../text/captions';
 import { indicatorParagraph } from '../text/progress';
 import type { BuildContext } from './context';
 import { chartBlock } from './figures';
@@ -30,7 +31,7 @@ function indicatorBlock(ctx: BuildContext, indicator: IndicatorInfo): Content[] 
   const n = ctx.nextTable();
   return [
     { text: indicatorParagraph(ctx, indicator.code, rows, n), style: 'body' },
-    rankingTable(ctx, rows, captionText(n, `${indicator.name}完成情况排名`)),
+    rankingTable(ctx, rows, captionText(n, rankingCaption(indicator.name))),
     ...ctx.notesFor(rows),
   ];
 }

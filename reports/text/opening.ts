@@ -2,6 +2,7 @@ import { periodLabel, periodMonthsLabel } from '../../pipelines/period';
 import { joinNames } from '../format';
 import { keyTaskCity, keyTaskStatusName, missingUnits, reportingUnits, rowFor, scorecardOf } from '../model/lookup';
 import type { BulletinModel } from '../model/types';
+import { COMPLETION_AND_GAP } from './captions';
 import { overviewSentence } from './key-tasks';
 import type { Outline } from './outline';
 import { indicatorSentence, leftOutSentence, lightCounts } from './phrases';
@@ -71,8 +72,5 @@ export function overviewParagraphs(o: Outline): string[] {
 
 /** 二's first paragraph, citing the edition's table of the main targets and, where it places one, the overview chart. */
 export function mainTargetsParagraph(o: Outline, refs: { table: number; figure?: number }): string {
-  return (
-    `${o.scopeName}主要目标完成情况见表${refs.table}${refs.figure !== undefined ? `和图${refs.figure}` : ''}。` +
-    '完成率为累计完成占年度目标的比例；差值为完成率与序时进度之差（个百分点），比率类指标为实际值与目标值之差。'
-  );
+  return `${o.scopeName}主要目标完成情况见表${refs.table}${refs.figure !== undefined ? `和图${refs.figure}` : ''}。${COMPLETION_AND_GAP}`;
 }

@@ -6,6 +6,11 @@ import { gapPhrase, joinNames, percent, points, quantity, rank, rankChange, targ
  * the HTML page and the workbooks): a figure reads the same wherever it is printed.
  */
 
+/** A unit that sent nothing for the period, in the words 存在问题 and the page's unit panel use. */
+export function silentUnitSentence(unitName: string): string {
+  return `${unitName}未按时报送本期数据`;
+}
+
 /**
  * One indicator in one sentence, as the bulletin's prose writes it. `subject` is the city's or
  * the unit's name; it is left out where the sentence continues a subject already named.

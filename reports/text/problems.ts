@@ -4,7 +4,7 @@ import type { ProgressRow } from '../mart';
 import { keyTaskCity, milestonesWithStatus, missingUnits, reportingUnits, scopeRows, silentDivisions } from '../model/lookup';
 import { keyTaskProblem } from './key-tasks';
 import type { Outline } from './outline';
-import { leftOutSentence, thresholdPhrase } from './phrases';
+import { leftOutSentence, silentUnitSentence, thresholdPhrase } from './phrases';
 
 /**
  * 存在问题, for every edition: lights that are red or yellow, units that lag, key-task milestones
@@ -84,7 +84,7 @@ function reporting(o: Outline): string | undefined {
   const inScope = (code: string) => o.isCity || code === model.scope.code;
   const missing = missingUnits(model).filter((u) => inScope(u.code)).map((u) => u.name);
   const parts: string[] = [];
-  if (missing.length) parts.push(o.isCity ? leftOutSentence(missing, o.cityName) : `${o.scopeName}未按时报送本期数据`);
+  if (missing.length) parts.push(o.isCity ? leftOutSentence(missing, o.cityName) : silentUnitSentence(o.scopeName));
 
   const partial: string[] = [];
   for (const unit of reportingUnits(model).filter((u) => inScope(u.code))) {

@@ -2,6 +2,7 @@ import { xlsxMessages } from '../../pipelines/messages';
 import { periodMonthsLabel } from '../../pipelines/period';
 import { chineseDate } from '../format';
 import type { BulletinModel } from '../model/types';
+import { COMPLETION_AND_GAP } from '../text/captions';
 import { restatementNote } from '../text/phrases';
 import type { ProgressRow } from '../mart';
 
@@ -19,4 +20,9 @@ export function sheetName(text: string): string {
 export function restatementNotes(model: BulletinModel, rows: readonly ProgressRow[]): string[] {
   const shown = new Set(rows.map((r) => `${r.unit_code}|${r.indicator_code}`));
   return model.restatements.filter((r) => shown.has(`${r.row.unit_code}|${r.row.indicator_code}`)).map(restatementNote);
+}
+
+/** The note on 完成率 and 差值 under a sheet of figures: the bulletin's sentence, and how percentages are written here. */
+export function completionNote(): string {
+  return `说明：${COMPLETION_AND_GAP}${xlsxMessages.note.percentUnit}`;
 }

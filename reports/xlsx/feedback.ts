@@ -5,7 +5,7 @@ import type { ProgressRow } from '../mart';
 import { previousRow, rowFor, scorecardOf, scopeRows } from '../model/lookup';
 import type { BulletinModel } from '../model/types';
 import { indicatorSentence, lightCounts, rankPhrase } from '../text/phrases';
-import { restatementNotes, subtitleOf } from './common';
+import { restatementNotes, subtitleOf, completionNote } from './common';
 import { keyTasksSheet } from './key-tasks';
 import { actualCell, completionCell, COUNT_FORMAT, expectedCell, gapCell, RANK_FORMAT, restatementMark, statusCell, targetCell } from './numbers';
 import { num, type SheetSpec } from './spec';
@@ -69,7 +69,7 @@ function ownFiguresSheet(model: BulletinModel): SheetSpec {
         ],
       };
     }),
-    notes: [...(card ? [xlsxMessages.note.lights(lightCounts(card))] : []), xlsxMessages.note.mainTargets, ...restatementNotes(model, rows)],
+    notes: [...(card ? [xlsxMessages.note.lights(lightCounts(card))] : []), completionNote(), ...restatementNotes(model, rows)],
   };
 }
 

@@ -3,8 +3,9 @@ import { chineseNumber } from '../format';
 import type { ProgressRow } from '../mart';
 import { rowFor } from '../model/lookup';
 import type { BulletinModel } from '../model/types';
+import { mainTargetsCaption } from '../text/captions';
 import { leftOutSentence } from '../text/phrases';
-import { restatementNotes, subtitleOf } from './common';
+import { completionNote, restatementNotes, subtitleOf } from './common';
 import { actualCell, completionCell, expectedCell, gapCell, restatementMark, statusCell, targetCell } from './numbers';
 import type { SheetSpec } from './spec';
 
@@ -18,7 +19,7 @@ export function mainTargetsSheet(model: BulletinModel): SheetSpec {
     .filter((r): r is ProgressRow => r !== undefined);
   return {
     name: xlsxMessages.sheet.mainTargets,
-    title: xlsxMessages.title.mainTargets(model.period.year, model.scope.name),
+    title: mainTargetsCaption(model),
     subtitle: subtitleOf(model),
     columns: [
       { header: h.number, kind: 'label' },
@@ -44,7 +45,7 @@ export function mainTargetsSheet(model: BulletinModel): SheetSpec {
         statusCell(row.status),
       ],
     })),
-    notes: [xlsxMessages.note.mainTargets, ...leftOut(rows), ...restatementNotes(model, rows)],
+    notes: [completionNote(), ...leftOut(rows), ...restatementNotes(model, rows)],
   };
 }
 

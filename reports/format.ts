@@ -5,6 +5,8 @@
  * Values in the warehouse stay unrounded; only these functions round.
  */
 
+import type { ProgressRow } from './mart';
+
 /** Rounds half away from zero at `digits` decimals (toFixed rounds 1.005 down; figures must not). */
 export function roundTo(value: number, digits: number): number {
   const factor = 10 ** digits;
@@ -165,3 +167,25 @@ export const KEY_TASK_FILL: Record<string, string | undefined> = {
   grey: '#E7E7E7',
 };
 
+/**
+ * The gap a table shows, in 个百分点: completion − 序时进度 (gap_pp) for an amount; for a rate in %,
+ * the value less its line (target_margin); none for a level (its margin is in 亩, said in prose).
+ * Every edition's gap column: the PDF's and the page's as text (gapText), the workbook's as a number.
+ */
+export function tableGap(row: ProgressRow): number | null {
+  if (row.kind === 'cumulative') return row.gap_pp;
+  return row.unit_of_measure === '%' ? row.target_margin : null;
+}
+
+/** The gap column's text: `+7.8`, `-4.2`, `—`. */
+export function gapText(row: ProgressRow): string {
+  return signedPoints(tableGap(row));
+}
+
+/** The target column's text: `4万亩`, `≥40%`, `≤1%`; `—` where none is set. */
+export function targetText(row: ProgressRow): string {
+  if (row.target === null) return '—';
+  const value = quantity(row.target, row.unit_of_measure);
+  if (row.kind === 'cumulative') return value;
+  return `${row.direction === 'max' ? '≤' : '≥'}${value}`;
+}

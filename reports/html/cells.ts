@@ -1,11 +1,10 @@
-import { percent, quantity, rank, STATUS_LABEL } from '../format';
+import { gapText, percent, quantity, rank, STATUS_LABEL, targetText } from '../format';
 import type { ProgressRow } from '../mart';
-import { gapCell, targetText } from '../pdf/main-targets';
 
 /**
- * A progress row's figures as the bulletin's tables print them (the PDF's cell formats, from
- * reports/format.ts and the PDF's own target and gap cells), for the tables, the tooltips and the
- * unit panel alike: a figure reads the same wherever the page shows it.
+ * A progress row's figures as the bulletin's tables print them (reports/format.ts, as the PDF's
+ * tables do), for the tables, the tooltips and the unit panel alike: a figure reads the same
+ * wherever the page shows it.
  */
 export interface RowFigures {
   unit: string;
@@ -31,7 +30,7 @@ export function rowFigures(row: ProgressRow): RowFigures {
     target: targetText(row),
     pct: row.kind === 'cumulative' ? percent(row.completion_pct) : '—',
     expected: row.kind === 'cumulative' && row.expected_pct !== null ? percent(row.expected_pct) : '—',
-    gap: gapCell(row),
+    gap: gapText(row),
     rank: row.rank === null ? '—' : rank(row.rank),
     status: STATUS_LABEL[row.status] ?? row.status,
   };

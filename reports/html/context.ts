@@ -1,6 +1,7 @@
 import type { Chart } from '../charts/types';
 import type { ProgressRow } from '../mart';
-import type { BulletinModel, Restatement } from '../model/types';
+import { restatementOf, restatementsAmong } from '../model/lookup';
+import type { BulletinModel } from '../model/types';
 import { Outline } from '../text/outline';
 import { restatementNote } from '../text/phrases';
 import { text } from './markup';
@@ -18,14 +19,12 @@ export class QuarterContext extends Outline {
   private tables = 0;
   private figures = 0;
   private readonly byId: Map<string, Chart>;
-  private readonly restated: Map<string, Restatement>;
   /** The year's rows by period, unit and indicator (the page looks rows up per cell and per datum). */
   private readonly rowIndex = new Map<string, ProgressRow>();
 
   constructor(model: BulletinModel, charts: readonly Chart[]) {
     super(model);
     this.byId = new Map(charts.map((c) => [c.id, c]));
-    this.restated = new Map(model.restatements.map((r) => [`${r.row.unit_code}|${r.row.indicator_code}`, r]));
     for (const r of [...model.history, ...model.rows]) this.rowIndex.set(`${r.period}|${r.unit_code}|${r.indicator_code}`, r);
   }
 
@@ -64,20 +63,12 @@ export class QuarterContext extends Outline {
 
   /** A value with the restatement mark where an earlier issue published another figure: `1.99万亩注1`. */
   value(row: ProgressRow, shown: string): string {
-    const r = this.restated.get(`${row.unit_code}|${row.indicator_code}`);
+    const r = restatementOf(this.model, row);
     return r ? `${text(shown)}<sup>注${r.mark}</sup>` : text(shown);
   }
 
   /** The footnotes of the restated figures among `rows`, each once. */
   notes(rows: readonly ProgressRow[]): string {
-    const seen = new Set<number>();
-    let out = '';
-    for (const row of rows) {
-      const r = this.restated.get(`${row.unit_code}|${row.indicator_code}`);
-      if (!r || seen.has(r.mark)) continue;
-      seen.add(r.mark);
-      out += `<p class="note">${text(restatementNote(r))}</p>`;
-    }
-    return out;
+    return restatementsAmong(this.model, rows).map((r) => `<p class="note">${text(restatementNote(r))}</p>`).join('');
   }
 }

@@ -1,5 +1,5 @@
 import type { KeyTaskProgressRow, KeyTaskSummaryRow, ProgressRow, ScorecardRow, SubmissionStatusRow } from '../mart';
-import type { BulletinModel, UnitInfo } from './types';
+import type { BulletinModel, Restatement, UnitInfo } from './types';
 
 /** Questions the outputs ask of a model, answered from its rows (no figure is computed here). */
 
@@ -105,4 +105,19 @@ export function divisionSubmissionsInScope(model: Pick<BulletinModel, 'divisionS
 export function rankingOrder(rows: readonly ProgressRow[]): ProgressRow[] {
   const group = (r: ProgressRow) => (r.unit_kind === 'aggregate' ? 3 : r.status === 'missing' ? 2 : r.rank === null ? 1 : 0);
   return [...rows].sort((a, b) => group(a) - group(b) || (a.rank ?? 0) - (b.rank ?? 0) || a.unit_order - b.unit_order);
+}
+
+/** The restatement of a row's figure (an issued bulletin published another), if it is one. */
+export function restatementOf(model: Pick<BulletinModel, 'restatements'>, row: Pick<ProgressRow, 'unit_code' | 'indicator_code'>): Restatement | undefined {
+  return model.restatements.find((r) => r.row.unit_code === row.unit_code && r.row.indicator_code === row.indicator_code);
+}
+
+/** The restatements among `rows`, each once, in the rows' order: the notes every edition puts under a table. */
+export function restatementsAmong(model: Pick<BulletinModel, 'restatements'>, rows: readonly ProgressRow[]): Restatement[] {
+  const out: Restatement[] = [];
+  for (const row of rows) {
+    const r = restatementOf(model, row);
+    if (r && !out.includes(r)) out.push(r);
+  }
+  return out;
 }

@@ -1,10 +1,9 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ProgressRow } from '../mart';
-import { percent, quantity, STATUS_FILL, STATUS_LABEL } from '../format';
+import { percent, quantity, STATUS_FILL, STATUS_LABEL, targetText } from '../format';
 import { rowFor } from '../model/lookup';
 import type { BuildContext } from './context';
 import { keyTaskAnnex } from './key-task-annex';
-import { targetText } from './main-targets';
 import { sources } from './sources';
 import { table } from './tables';
 import { indicatorsAnnexNote } from '../text/captions';

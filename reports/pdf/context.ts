@@ -1,7 +1,8 @@
 import type { Content } from 'pdfmake/interfaces';
 import type { Chart } from '../charts/types';
 import type { ProgressRow } from '../mart';
-import type { BulletinModel, Restatement } from '../model/types';
+import { restatementOf, restatementsAmong } from '../model/lookup';
+import type { BulletinModel } from '../model/types';
 import { Outline } from '../text/outline';
 import { restatementNote } from '../text/phrases';
 
@@ -13,17 +14,15 @@ export interface Figure {
 
 /**
  * What every section shares while one document is built: the outline (parts, annexes, their
- * numbers), the figures, the restated figures and the running table and figure numbers. Built
- * fresh for each document, so the numbering is deterministic.
+ * numbers), the figures and the running table and figure numbers. Built fresh for each
+ * document, so the numbering is deterministic.
  */
 export class BuildContext extends Outline {
-  private readonly restated: Map<string, Restatement>;
   private tables = 0;
   private figureCount = 0;
 
   constructor(model: BulletinModel, readonly figures: readonly Figure[]) {
     super(model);
-    this.restated = new Map(model.restatements.map((r) => [`${r.row.unit_code}|${r.row.indicator_code}`, r]));
   }
 
   nextTable(): number {
@@ -34,26 +33,14 @@ export class BuildContext extends Outline {
     return ++this.figureCount;
   }
 
-  restatementOf(row: ProgressRow): Restatement | undefined {
-    return this.restated.get(`${row.unit_code}|${row.indicator_code}`);
-  }
-
   /** A value cell: the figure, and a superscript mark where it was restated. */
   valueText(row: ProgressRow, text: string): Content {
-    const r = this.restatementOf(row);
+    const r = restatementOf(this.model, row);
     return r ? { text: [text, { text: `注${r.mark}`, sup: true, fontSize: 7 }] } : text;
   }
 
   /** Notes under a table for the restated figures among `rows`. */
   notesFor(rows: readonly ProgressRow[]): Content[] {
-    const seen = new Set<number>();
-    const notes: Content[] = [];
-    for (const row of rows) {
-      const r = this.restatementOf(row);
-      if (!r || seen.has(r.mark)) continue;
-      seen.add(r.mark);
-      notes.push({ text: restatementNote(r), style: 'tableNote' });
-    }
-    return notes;
+    return restatementsAmong(this.model, rows).map((r) => ({ text: restatementNote(r), style: 'tableNote' }));
   }
 }

@@ -1,6 +1,6 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ProgressRow } from '../mart';
-import { chineseNumber, percent, quantity, signedPoints, STATUS_LABEL } from '../format';
+import { chineseNumber, gapText, percent, quantity, STATUS_LABEL, targetText } from '../format';
 import { rowFor } from '../model/lookup';
 import { mainTargetsCaption } from '../text/captions';
 import { mainTargetsParagraph } from '../text/opening';
@@ -22,7 +22,7 @@ export function mainTargets(ctx: BuildContext): Content[] {
     ctx.valueText(row, quantity(row.actual, row.unit_of_measure)),
     row.kind === 'cumulative' ? percent(row.completion_pct) : '—',
     row.kind === 'cumulative' && row.expected_pct !== null ? percent(row.expected_pct) : '—',
-    gapCell(row),
+    gapText(row),
     statusCell(row),
   ]);
   const n = ctx.nextTable();
@@ -42,21 +42,6 @@ export function mainTargets(ctx: BuildContext): Content[] {
     ...ctx.notesFor(rows),
     ...(overviewChart ? chartBlock(overviewChart, figureNo) : []),
   ];
-}
-
-/** `4万亩`, `≥40%`, `≤1%`; `—` where none is set. */
-export function targetText(row: ProgressRow): string {
-  if (row.target === null) return '—';
-  const value = quantity(row.target, row.unit_of_measure);
-  if (row.kind === 'cumulative') return value;
-  return `${row.direction === 'max' ? '≤' : '≥'}${value}`;
-}
-
-/** Gap in 个百分点: completion − time progress for amounts, actual − line for rates. */
-export function gapCell(row: ProgressRow): string {
-  if (row.kind === 'cumulative') return signedPoints(row.gap_pp);
-  if (row.unit_of_measure === '%' && row.target_margin !== null) return signedPoints(row.target_margin);
-  return '—';
 }
 
 export function statusCell(row: ProgressRow): TableCell {

@@ -1,13 +1,13 @@
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ProgressRow } from '../mart';
-import { chineseNumber, percent, quantity } from '../format';
+import { chineseNumber, gapText, percent, quantity, targetText } from '../format';
 import { rankingOrder, rowsOfIndicator } from '../model/lookup';
 import type { IndicatorInfo, MainTarget } from '../model/types';
 import { rankingCaption } from '../text/captions';
 import { indicatorParagraph } from '../text/progress';
 import type { BuildContext } from './context';
 import { chartBlock } from './figures';
-import { gapCell, statusCell, targetText } from './main-targets';
+import { statusCell } from './main-targets';
 import { captionText, keepTogether, table } from './tables';
 
 /** 三、分项进展: each main target's indicators with a paragraph (reports/text/progress.ts), a ranking table by unit, and its chart. */
@@ -46,7 +46,7 @@ function rankingTable(ctx: BuildContext, rows: ProgressRow[], caption: string): 
       targetText(row),
       row.status === 'missing' ? '未报送' : ctx.valueText(row, quantity(row.actual, row.unit_of_measure)),
       ...(cumulative ? [percent(row.completion_pct)] : []),
-      gapCell(row),
+      gapText(row),
       statusCell(row),
     ];
     return emphasis ? cells.map((c) => (typeof c === 'string' ? { text: c, bold: true } : { bold: true, ...(c as object) }) as TableCell) : cells;

@@ -1,6 +1,7 @@
 import { xlsxMessages } from '../../pipelines/messages';
 import { periodMonthsLabel } from '../../pipelines/period';
 import { chineseDate } from '../format';
+import { restatementsAmong } from '../model/lookup';
 import type { BulletinModel } from '../model/types';
 import { COMPLETION_AND_GAP } from '../text/captions';
 import { restatementNote } from '../text/phrases';
@@ -16,10 +17,9 @@ export function sheetName(text: string): string {
   return text.replace(/[:\\/?*[\]']/g, '_').slice(0, 31);
 }
 
-/** The footnotes of the restated figures among `rows`, each once, as the PDF words them. */
+/** The footnotes of the restated figures among `rows`, each once, in the rows' order, as every edition words them. */
 export function restatementNotes(model: BulletinModel, rows: readonly ProgressRow[]): string[] {
-  const shown = new Set(rows.map((r) => `${r.unit_code}|${r.indicator_code}`));
-  return model.restatements.filter((r) => shown.has(`${r.row.unit_code}|${r.row.indicator_code}`)).map(restatementNote);
+  return restatementsAmong(model, rows).map(restatementNote);
 }
 
 /** The note on 完成率 and 差值 under a sheet of figures: the bulletin's sentence, and how percentages are written here. */

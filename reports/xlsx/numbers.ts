@@ -1,7 +1,7 @@
-import { quantity, STATUS_LABEL } from '../format';
+import { quantity, STATUS_FILL, STATUS_LABEL, tableGap } from '../format';
 import type { KeyTaskProgressRow, ProgressRow } from '../mart';
+import { restatementOf } from '../model/lookup';
 import type { BulletinModel } from '../model/types';
-import { STATUS_FILL } from '../format';
 import { num, type CellSpec } from './spec';
 
 /**
@@ -61,15 +61,9 @@ export function expectedCell(row: ProgressRow): CellSpec {
   return num(row.kind === 'cumulative' ? row.expected_pct : null, PERCENT_FORMAT);
 }
 
-/**
- * The gap the PDF's tables print (reports/pdf/main-targets.ts `gapCell`): the mart's gap_pp for
- * an amount; for a rate in %, the mart's target_margin (value less its line, in 个百分点). None
- * for a level in 亩.
- */
+/** The gap every edition's tables show (format.ts `tableGap`), as a signed number. */
 export function gapCell(row: ProgressRow): CellSpec {
-  if (row.kind === 'cumulative') return num(row.gap_pp, GAP_FORMAT);
-  if (row.unit_of_measure === '%') return num(row.target_margin, GAP_FORMAT);
-  return num(null, GAP_FORMAT);
+  return num(tableGap(row), GAP_FORMAT);
 }
 
 /** The light as a word (it survives black-and-white printing) on the PDF's fill for it. */
@@ -89,5 +83,5 @@ export function milestoneFill(light: KeyTaskProgressRow['light']): string | unde
 
 /** The footnote mark of a restated figure (BulletinModel.restatements), if it is one. */
 export function restatementMark(model: Pick<BulletinModel, 'restatements'>, row: ProgressRow): number | undefined {
-  return model.restatements.find((r) => r.row.unit_code === row.unit_code && r.row.indicator_code === row.indicator_code)?.mark;
+  return restatementOf(model, row)?.mark;
 }

@@ -4,6 +4,8 @@ import { joinNames, STATUS_FILL } from '../format';
 import type { SubmissionStatusRow } from '../mart';
 import { divisionSubmissionsInScope, expectedTables, missingUnits } from '../model/lookup';
 import type { BulletinModel } from '../model/types';
+import { Outline } from '../text/outline';
+import { NO_WARNINGS, sourcesAnnex } from '../text/sources';
 import { subtitleOf } from './common';
 import { COUNT_FORMAT } from './numbers';
 import { moment, num, type SheetSpec } from './spec';
@@ -61,12 +63,17 @@ export function submissionsSheet(model: BulletinModel, title = xlsxMessages.titl
   };
 }
 
-/** 数据来源: each submission the figures come from (the latest version that arrived), its file, sha256 and the warnings raised when it was loaded. */
+/**
+ * 数据来源: each submission the figures come from (the latest version that arrived), its file,
+ * sha256 and the warnings raised when it was loaded: the submissions the bulletin's annex lists
+ * (reports/text/sources.ts; the divisions' only where the bulletin has its key-task part).
+ */
 export function sourcesSheet(model: BulletinModel): SheetSpec {
-  const used = inScope(model, true).filter((s) => s.arrived);
+  const outline = new Outline(model);
+  const { used } = sourcesAnnex(model, outline.has('keyTasks'));
   return {
     name: xlsxMessages.sheet.sources,
-    title: xlsxMessages.title.sources,
+    title: outline.annexTitle('sources'),
     subtitle: subtitleOf(model),
     columns: [
       { header: h.unit, kind: 'text', maxWidth: 20 },
@@ -81,7 +88,7 @@ export function sourcesSheet(model: BulletinModel): SheetSpec {
     rows: used.map((s) => ({
       cells: [s.unit_name, s.table_name, num(s.version, COUNT_FORMAT), s.file_name, s.sha256, moment(s.loaded_at), num(s.row_count, '#,##0'), s.warnings.join('\n') || null],
     })),
-    notes: used.some((s) => s.warnings.length > 0) ? [] : [xlsxMessages.note.noWarnings],
+    notes: used.some((s) => s.warnings.length > 0) ? [] : [NO_WARNINGS],
   };
 }
 
@@ -100,6 +107,6 @@ export function warningsSheet(model: BulletinModel): SheetSpec {
       { header: h.warning, kind: 'text', maxWidth: 60 },
     ],
     rows: warnings.map(({ s, w }, i) => ({ cells: [num(i + 1, COUNT_FORMAT), s.table_name, num(s.version, COUNT_FORMAT), s.file_name, w] })),
-    notes: warnings.length ? [] : [xlsxMessages.note.noWarnings],
+    notes: warnings.length ? [] : [NO_WARNINGS],
   };
 }

@@ -13,6 +13,8 @@ import { pdfPages, squeeze } from './pdf-text';
 import { orphanHeading } from '../../reports/pdf/document';
 import { PAGE } from '../../reports/pdf/styles';
 import { headingWith } from '../../reports/pdf/tables';
+import { sourcesAnnex } from '../../reports/text/sources';
+import { sourcesSheet } from '../../reports/xlsx/submissions';
 
 /**
  * 四、重点工作推进情况 and the annex 重点工作任务进展清单 (issue 15 step 5), read back from the PDF
@@ -289,5 +291,17 @@ describe('a year without key tasks', () => {
     for (const h of ['三、分项进展', '四、存在问题', '五、下步工作']) expect(text).toContain(h);
     expect(text).toContain('附件：1．2023年全市自然资源和规划主要目标任务进展情况表2．数据来源及载入校验提示');
     expect(text).toContain('数据均来自各单位报送的指标进度表、供地台账和卫片图斑。');
+  });
+
+  it('the workbook sheet 数据来源 lists what the annex lists: the files of the units, no report of a division even where one arrived', async () => {
+    const [model] = await withReadWarehouse(await sampleWarehouse(), (wh) => readBulletinModels(wh, readBulletinConfig(), [{ period: q2 }]));
+    const bare = { ...model, keyTasks: { milestones: [], summary: [], statuses: model.keyTasks.statuses } };
+    expect(bare.divisionSubmissions.some((s) => s.arrived)).toBe(true);
+    const listed = sourcesSheet(bare).rows.map((r) => ('cells' in r ? r.cells[0] : undefined));
+    expect(listed).toEqual(sourcesAnnex(bare, false).used.map((s) => s.unit_name));
+    expect(listed.filter((name) => bare.divisionSubmissions.some((s) => s.unit_name === name))).toEqual([]);
+    // with its key tasks, the divisions' reports are among the sources
+    expect(sourcesSheet(model).rows.length).toBe(sourcesAnnex(model, true).used.length);
+    expect(sourcesSheet(model).rows.length).toBeGreaterThan(listed.length);
   });
 });

@@ -6,6 +6,7 @@ import { xlsxMessages } from '../../pipelines/messages';
 import { withReadWarehouse } from '../../pipelines/warehouse';
 import { chineseNumber, STATUS_LABEL } from '../../reports/format';
 import { STATUS_FILL } from '../../reports/format';
+import { NO_WARNINGS } from '../../reports/text/sources';
 import { nrp, tempDir } from '../helpers';
 import { sampleWarehouse } from '../mart-warehouse';
 import { readMarts, utcDay, utcMoment, type PeriodMarts } from './marts';
@@ -86,7 +87,7 @@ describe('nrp feedback: a workbook per unit', () => {
       due.forEach((s, i) => expect(rows[i][5].value).toEqual(s.loaded_at ? utcMoment(s.loaded_at) : null));
       const warnings = due.flatMap((s) => s.warnings);
       const notes = dataRows(sheet(wb, '校验提示')).map((c) => c[0].value);
-      expect(notes).toContain(warnings.length ? expect.anything() : xlsxMessages.note.noWarnings);
+      expect(notes).toContain(warnings.length ? expect.anything() : NO_WARNINGS);
     }
     // 嘉兴港区 sent nothing for 2023Q3: every table 未报送 on the grey of the PDF, and nothing to flag.
     const port = await book('嘉兴港区');

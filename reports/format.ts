@@ -148,6 +148,14 @@ export const STATUS_LABEL: Record<string, string> = {
   no_target: '无目标',
 };
 
+/** A key-task light as a word: the indicators' words, and 灰灯 for a milestone not reported. */
+export const LIGHT_LABEL: Record<'green' | 'yellow' | 'red' | 'grey', string> = {
+  green: STATUS_LABEL.green,
+  yellow: STATUS_LABEL.yellow,
+  red: STATUS_LABEL.red,
+  grey: '灰灯',
+};
+
 /**
  * Cell fills for the lights in tables (the PDF's annex matrix, the workbooks, the HTML page): pale,
  * because the words say the same, so print in black and white still reads.

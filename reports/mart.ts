@@ -168,4 +168,6 @@ export interface KeyTaskSummaryRow {
   display_order: number;
   /** Key tasks the scope's milestones belong to (全市30项重点工作). */
   tasks: number;
+  /** How bad `light` is (the seed's light_severity), to order scopes by it. */
+  light_severity: number | null;
 }

@@ -1,5 +1,5 @@
 import { STATUS_STYLE } from '../charts/theme';
-import { chineseDate, percent } from '../format';
+import { chineseDate, LIGHT_LABEL, percent } from '../format';
 import type { KeyTaskProgressRow, KeyTaskSummaryRow } from '../mart';
 import type { QuarterContext } from './context';
 import { annexHead } from './annexes';
@@ -16,24 +16,21 @@ import { cell, table, type Cell, type Column, type Row } from './tables';
  * the city's milestones by status (mart_key_task_summary), a table by section and by division,
  * the milestones that are overdue, lagging or not reported with their lead and reported problem;
  * and an annex that lists every milestone with its status, filterable by status, section and
- * division. Status names, lights and their order are the mart's (the seed's), never code. A
- * one-unit edition lists the milestones of the tasks that name the unit.
+ * division. Status names, lights, their order and how bad each light is are the marts' (the
+ * seed's), never code; a light's word is format.ts's, its shape the charts' theme. A one-unit
+ * edition lists the milestones of the tasks that name the unit.
  */
 
 type Light = KeyTaskProgressRow['light'];
 type StatusCode = KeyTaskProgressRow['status_code'];
 
-const LIGHT_WORD: Record<Light, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', grey: '灰灯' };
 /** The lights' shapes are the indicators' (grey, like 未报送, a cross). */
 const LIGHT_GLYPH: Record<Light, string> = { green: STATUS_STYLE.green.glyph, yellow: STATUS_STYLE.yellow.glyph, red: STATUS_STYLE.red.glyph, grey: STATUS_STYLE.missing.glyph };
-const SEVERITY: Record<Light, number> = { green: 0, grey: 1, yellow: 2, red: 3 };
-const COUNT_COLUMN: Record<StatusCode, keyof KeyTaskSummaryRow> = {
-  done_on_time: 'done_on_time', done_late: 'done_late', overdue: 'overdue', lagging: 'lagging', on_track: 'on_track', not_reported: 'not_reported',
-};
 
-function lightCell(light: Light | null, word?: string): Cell {
+/** A light with its shape and word; `v` sorts the column (the mart's severity, or the status's order). */
+function lightCell(light: Light | null, v: number | null, word?: string): Cell {
   if (light === null) return cell('—');
-  return { html: `<span class="light k-${light}"><span class="glyph" aria-hidden="true">${text(LIGHT_GLYPH[light])}</span>${text(word ?? LIGHT_WORD[light])}</span>`, v: SEVERITY[light] };
+  return { html: `<span class="light k-${light}"><span class="glyph" aria-hidden="true">${text(LIGHT_GLYPH[light])}</span>${text(word ?? LIGHT_LABEL[light])}</span>`, v };
 }
 
 /** The statuses the period's milestones have, in the seed's order, with their names. */
@@ -92,10 +89,10 @@ function summaryTable(ctx: QuarterContext, present: readonly { code: StatusCode;
       cell(s.scope_kind === 'section' ? `${s.scope_code}、${s.scope_name}` : s.scope_name, s.display_order),
       cell(String(s.milestones), s.milestones),
       cell(String(s.due_count), s.due_count),
-      ...present.map((p) => cell(String(s[COUNT_COLUMN[p.code]]), s[COUNT_COLUMN[p.code]] as number)),
+      ...present.map((p) => cell(String(s[p.code]), s[p.code])),
       cell(percent(s.on_time_rate), s.on_time_rate),
       cell(percent(s.completion_pct), s.completion_pct),
-      lightCell(s.light),
+      lightCell(s.light, s.light_severity),
     ],
   });
   return table(columns, [...rows.map((s) => line(s, false)), ...(city ? [line(city, true)] : [])], { caption, className: 'key-task-summary' });
@@ -122,7 +119,7 @@ function milestoneTable(ctx: QuarterContext, rows: readonly KeyTaskProgressRow[]
       cell(m.lead, m.lead_order),
       cell(chineseDate(m.due_date), m.due_date),
       ...(full ? [cell(percent(m.schedule_pct), m.schedule_pct), cell(percent(m.progress_pct), m.progress_pct)] : []),
-      { ...lightCell(m.light, m.status_name), v: m.status_order },
+      lightCell(m.light, m.status_order, m.status_name),
       ...(full ? [cell(m.completed_on ? chineseDate(m.completed_on) : '—', m.completed_on ?? ''), m.report_text ?? '—'] : []),
       m.problems ?? '—',
       ...(full ? [m.next_steps ?? '—'] : []),

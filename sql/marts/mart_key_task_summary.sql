@@ -17,6 +17,7 @@
 -- column light: The worst light of the scope's milestones (red > yellow > grey > green); null where it has none
 -- column display_order: Order within the scope kind: 0 for the city, the section's number, the division's display order
 -- column tasks: Key tasks the scope's milestones belong to (全市30项重点工作: the city's count of tasks)
+-- column light_severity: How bad that light is (key_task_statuses.light_severity: green 1 … red 4), to order scopes by their light; null where the scope has no milestones
 
 -- A division's scope is the milestones of the tasks it leads (co-leads are not counted). Every
 -- division of the year has a row, also one that leads no task (milestones 0).
@@ -110,7 +111,8 @@ final as (
         cast(kpi_rate(counts.done_count, counts.milestones) as double)      as completion_pct,
         lights.light,
         cast(scopes.display_order as integer)             as display_order,
-        cast(coalesce(counts.tasks, 0) as integer)        as tasks
+        cast(coalesce(counts.tasks, 0) as integer)        as tasks,
+        cast(lights.light_severity as integer)            as light_severity
     from scopes
     left join counts
       on counts.period = scopes.period

@@ -87,11 +87,11 @@ describe('key-task marts against docs/spec/key-tasks.md', () => {
     expect(actual.slice(0, spec.length)).toEqual(spec);
   });
 
-  it('mart_key_task_summary has the spec\'s columns, one count per status, then display_order and tasks', async () => {
+  it('mart_key_task_summary has the spec\'s columns, one count per status, then display_order, tasks and light_severity', async () => {
     const spec = keyTaskSpecColumns(markdown, 'mart_key_task_summary');
     expect(spec).toContain('not_reported');
     const actual = await martColumns(wh, 'mart_key_task_summary');
-    expect(actual.map((c) => c.name)).toEqual([...spec, 'display_order', 'tasks']);
+    expect(actual.map((c) => c.name)).toEqual([...spec, 'display_order', 'tasks', 'light_severity']);
     const counts = ['milestones', 'tasks', 'due_count', 'done_count', ...markdownTable(markdown, 'Status of a milestone').map((r) => r.status_code)];
     for (const c of actual) if (counts.includes(c.name)) expect(c.type, c.name).toBe('INTEGER');
   });

@@ -58,7 +58,7 @@ describe('mart_key_task_summary, 2023Q2', () => {
       scope_kind: 'division', scope_code: 'D05', scope_name: '国土空间规划处',
       milestones: 9, due_count: 2, done_count: 2,
       done_on_time: 2, done_late: 0, overdue: 1, lagging: 2, on_track: 3, not_reported: 1,
-      on_time_rate: 50, completion_pct: (100 * 2) / 9, light: 'red', display_order: 5,
+      on_time_rate: 50, completion_pct: (100 * 2) / 9, light: 'red', light_severity: 4, display_order: 5,
       tasks: 2, // T1-1 and T1-2
     });
   });
@@ -69,7 +69,7 @@ describe('mart_key_task_summary, 2023Q2', () => {
       scope_kind: 'section', scope_code: '一', scope_name: '提升规划刚性，健全完善国土空间规划管控体系',
       milestones: 14, due_count: 3, done_count: 2,
       done_on_time: 2, done_late: 0, overdue: 2, lagging: 5, on_track: 4, not_reported: 1,
-      on_time_rate: 100 / 3, completion_pct: (100 * 2) / 14, light: 'red', display_order: 1,
+      on_time_rate: 100 / 3, completion_pct: (100 * 2) / 14, light: 'red', light_severity: 4, display_order: 1,
       tasks: 3, // T1-1, T1-2, T1-3
     });
   });
@@ -78,7 +78,7 @@ describe('mart_key_task_summary, 2023Q2', () => {
     // T3-4 #2 is due (03-31) and done late: on time 0 / 1; done 1 of 5.
     expect(await scope('division', 'D11')).toMatchObject({
       milestones: 5, due_count: 1, done_count: 1, done_late: 1, not_reported: 4,
-      on_time_rate: 0, completion_pct: 20, light: 'yellow',
+      on_time_rate: 0, completion_pct: 20, light: 'yellow', light_severity: 3,
     });
   });
 
@@ -89,7 +89,7 @@ describe('mart_key_task_summary, 2023Q2', () => {
       scope_kind: 'city', scope_code: 'city', scope_name: '全市',
       milestones: 138, due_count: 17, done_count: 3,
       done_on_time: 2, done_late: 1, overdue: 2, lagging: 5, on_track: 4, not_reported: 124,
-      on_time_rate: 100 / 17, completion_pct: (100 * 3) / 138, light: 'red', display_order: 0,
+      on_time_rate: 100 / 17, completion_pct: (100 * 3) / 138, light: 'red', light_severity: 4, display_order: 0,
       tasks: 30, // the plan's 30 key tasks
     });
   });
@@ -97,7 +97,7 @@ describe('mart_key_task_summary, 2023Q2', () => {
   it('a division that sent nothing and a section with nothing due', async () => {
     // 办公室 (D01): T5-3 (5) and T5-4 (4), one due 06-30 (T5-3 #1).
     expect(await scope('division', 'D01')).toMatchObject({
-      milestones: 9, due_count: 1, not_reported: 9, done_count: 0, on_time_rate: 0, completion_pct: 0, light: 'grey', tasks: 2,
+      milestones: 9, due_count: 1, not_reported: 9, done_count: 0, on_time_rate: 0, completion_pct: 0, light: 'grey', light_severity: 2, tasks: 2,
     });
     // Section 七: 15 milestones, none due by 06-30 → no on-time rate.
     expect(await scope('section', '七')).toMatchObject({ milestones: 15, due_count: 0, on_time_rate: null, light: 'grey' });

@@ -1,7 +1,7 @@
 import { chineseDate, chineseNumber } from '../format';
 import type { ProgressRow } from '../mart';
 import { rankingOrder, rowsOfIndicator } from '../model/lookup';
-import { mainTargetsCaption, rankingCaption } from '../text/captions';
+import { MAIN_TARGETS_HEADS, mainTargetsCaption, rankingCaption, rankingHeads } from '../text/captions';
 import { addresseeLine, bulletinTitle, mainTargetsParagraph, openingParagraph, overviewParagraphs } from '../text/opening';
 import { problemParagraphs } from '../text/problems';
 import { indicatorParagraph } from '../text/progress';
@@ -51,16 +51,9 @@ export function mainTargetsSection(ctx: QuarterContext, heading: string): string
     .map((ind) => ctx.row(model.scope.code, ind.code))
     .filter((r): r is ProgressRow => r !== undefined);
   const n = ctx.nextTable();
-  const columns: Column[] = [
-    { label: '序号', sort: 'num' },
-    { label: '指标', sort: 'text', left: true },
-    { label: '年度目标' },
-    { label: '累计完成' },
-    { label: '完成率', sort: 'num' },
-    { label: '序时进度' },
-    { label: '差值（个百分点）', sort: 'num' },
-    { label: '亮灯', sort: 'num' },
-  ];
+  // The PDF's heads; the page sorts by number, indicator, completion, gap and light.
+  const sorts: Column['sort'][] = ['num', 'text', undefined, undefined, 'num', undefined, 'num', 'num'];
+  const columns: Column[] = MAIN_TARGETS_HEADS.map((label, i) => ({ label, sort: sorts[i], left: i === 1 }));
   const body = table(
     columns,
     rows.map((r) => {
@@ -118,15 +111,8 @@ export function progressSection(ctx: QuarterContext, heading: string): string {
 /** The PDF's ranking table: by rank, then unranked, then units that sent nothing, then the aggregates (kept at the foot when sorted). */
 function rankingTable(ctx: QuarterContext, rows: ProgressRow[], caption: string): string {
   const cumulative = rows[0]?.kind === 'cumulative';
-  const columns: Column[] = [
-    { label: '排名', sort: 'num' },
-    { label: '单位', sort: 'text', left: true },
-    { label: cumulative ? '年度目标' : '目标' },
-    { label: cumulative ? '累计完成' : '实际值', sort: 'num' },
-    ...(cumulative ? [{ label: '完成率', sort: 'num' as const }] : []),
-    { label: '差值（个百分点）', sort: 'num' },
-    { label: '亮灯', sort: 'num' },
-  ];
+  // The PDF's heads; every column sorts but the target.
+  const columns: Column[] = rankingHeads(cumulative).map((label, i) => ({ label, sort: i === 1 ? 'text' : i === 2 ? undefined : 'num', left: i === 1 }));
   const body = rankingOrder(rows).map((r) => {
     const f = rowFigures(r);
     return {

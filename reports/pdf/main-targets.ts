@@ -2,7 +2,7 @@ import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { ProgressRow } from '../mart';
 import { chineseNumber, gapText, percent, quantity, STATUS_LABEL, targetText } from '../format';
 import { rowFor } from '../model/lookup';
-import { mainTargetsCaption } from '../text/captions';
+import { MAIN_TARGETS_HEADS, mainTargetsCaption } from '../text/captions';
 import { mainTargetsParagraph } from '../text/opening';
 import type { BuildContext } from './context';
 import { captionText, keepTogether, table } from './tables';
@@ -35,7 +35,7 @@ export function mainTargets(ctx: BuildContext): Content[] {
     ),
     table(
       [20, '*', 66, 66, 40, 38, 46, 30],
-      [['序号', '指标', '年度目标', '累计完成', '完成率', '序时进度', '差值（个百分点）', '亮灯']],
+      [[...MAIN_TARGETS_HEADS]],
       body,
       { caption: captionText(n, mainTargetsCaption(model)), fontSize: 10 },
     ),

@@ -3,7 +3,7 @@ import type { ProgressRow } from '../mart';
 import { chineseNumber, gapText, percent, quantity, targetText } from '../format';
 import { rankingOrder, rowsOfIndicator } from '../model/lookup';
 import type { IndicatorInfo, MainTarget } from '../model/types';
-import { rankingCaption } from '../text/captions';
+import { rankingCaption, rankingHeads } from '../text/captions';
 import { indicatorParagraph } from '../text/progress';
 import type { BuildContext } from './context';
 import { chartBlock } from './figures';
@@ -52,8 +52,8 @@ function rankingTable(ctx: BuildContext, rows: ProgressRow[], caption: string): 
     return emphasis ? cells.map((c) => (typeof c === 'string' ? { text: c, bold: true } : { bold: true, ...(c as object) }) as TableCell) : cells;
   });
   return cumulative
-    ? table([28, '*', 70, 70, 50, 58, 40], [['排名', '单位', '年度目标', '累计完成', '完成率', '差值（个百分点）', '亮灯']], body, { caption, fontSize: 10 })
-    : table([28, '*', 70, 70, 70, 40], [['排名', '单位', '目标', '实际值', '差值（个百分点）', '亮灯']], body, { caption, fontSize: 10 });
+    ? table([28, '*', 70, 70, 50, 58, 40], [rankingHeads(true)], body, { caption, fontSize: 10 })
+    : table([28, '*', 70, 70, 70, 40], [rankingHeads(false)], body, { caption, fontSize: 10 });
 }
 
 /** The figures of a main target (their indicators all belong to it), each placed once. */

@@ -24,3 +24,11 @@ export function indicatorsAnnexNote(model: BulletinModel): string {
   const aggregates = model.units.filter((u) => u.kind === 'aggregate').map((u) => u.name).join('、');
   return `说明：各单位格内上为累计完成（比率类为实际值），下为完成率；底色浅红为红灯、浅黄为黄灯、灰色为未报送。${aggregates}按已报送成员单位汇总，不含未报送单位。`;
 }
+
+/** The heads of 表1 (the main targets), in order, for the PDF's and the page's tables. */
+export const MAIN_TARGETS_HEADS = ['序号', '指标', '年度目标', '累计完成', '完成率', '序时进度', '差值（个百分点）', '亮灯'] as const;
+
+/** The heads of an indicator's ranking table, in order: with 完成率 for an amount, against a line for a rate or level. */
+export function rankingHeads(cumulative: boolean): string[] {
+  return cumulative ? ['排名', '单位', '年度目标', '累计完成', '完成率', '差值（个百分点）', '亮灯'] : ['排名', '单位', '目标', '实际值', '差值（个百分点）', '亮灯'];
+}

@@ -15,3 +15,4 @@ export { reportMessages } from './report';
 export { chartMessages } from './charts';
 export { limitMessages } from './limits';
 export { xlsxMessages } from './xlsx';
+export { htmlMessages } from './html';

@@ -10,6 +10,7 @@ import { rowFigures } from './cells';
 import type { QuarterContext } from './context';
 import { el, text } from './markup';
 import { cell, statusCell, table, type Column, type Row } from './tables';
+import { htmlMessages } from '../../pipelines/messages';
 
 /**
  * A chart on the page: the place the page's script draws it into (its spec is in the quarter's
@@ -24,7 +25,7 @@ export function figure(ctx: QuarterContext, chart: Chart): string {
     { class: `chart ${chart.kind}`, id: ctx.id(chart.id) },
     el('div', { class: 'vis', 'data-chart': chart.id, role: 'img', 'aria-label': chart.title }),
     el('figcaption', {}, text(`图${n}　${chart.title}`)),
-    el('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': tableId }, '数据表'),
+    el('button', { type: 'button', class: 'toggle', 'aria-expanded': 'false', 'aria-controls': tableId }, htmlMessages.dataTable),
     el('div', { class: 'chart-data', id: tableId, hidden: true }, chartTable(ctx, chart)),
   );
 }

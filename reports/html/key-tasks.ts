@@ -4,12 +4,13 @@ import type { KeyTaskProgressRow, KeyTaskSummaryRow } from '../mart';
 import type { QuarterContext } from './context';
 import { annexHead } from './annexes';
 import { KEY_TASK_SECTIONS_CHART } from '../charts/choose';
-import { keyTaskSection as sectionText, sectionTableTitle } from '../text/key-task-section';
+import { divisionTableTitle, keyTaskSection as sectionText, sectionTableTitle } from '../text/key-task-section';
 import { COUNTS_SENTENCE_ORDER } from '../text/key-tasks';
 import { keyTaskStatusName } from '../model/lookup';
 import { figure } from './figures';
 import { el, text } from './markup';
 import { cell, table, type Cell, type Column, type Row } from './tables';
+import { htmlMessages } from '../../pipelines/messages';
 
 /**
  * 重点工作 (docs/spec/key-tasks.md, "In the bulletin"), from the model's `keyTasks`: the counts of
@@ -57,7 +58,7 @@ export function keyTaskSection(ctx: QuarterContext, heading: string): string {
     parts.push(el('p', {}, text(section.opening({ table: n, figure: chart ? ctx.placed.length : undefined }))));
     parts.push(summaryTable(ctx, present, summary.filter((s) => s.scope_kind === 'section'), '任务板块', `表${n}　${sectionTableTitle(model.period.year)}`));
     parts.push(drawn);
-    parts.push(summaryTable(ctx, present, summary.filter((s) => s.scope_kind === 'division'), '牵头处室', `表${ctx.nextTable()}　${model.period.year}年重点工作推进情况（分牵头处室）`));
+    parts.push(summaryTable(ctx, present, summary.filter((s) => s.scope_kind === 'division'), '牵头处室', `表${ctx.nextTable()}　${divisionTableTitle(model.period.year)}`));
   } else {
     parts.push(el('p', {}, text(section.opening())));
   }
@@ -132,7 +133,8 @@ function milestoneTable(ctx: QuarterContext, rows: readonly KeyTaskProgressRow[]
 export function keyTaskAnnex(ctx: QuarterContext, n: number, title: string): string {
   const { milestones } = ctx.model.keyTasks;
   const tableId = ctx.id('milestones');
-  const options = (pairs: [string, string][]) => [el('option', { value: '' }, '全部'), ...pairs.map(([v, label]) => el('option', { value: v }, text(label)))].join('');
+  const count = htmlMessages.milestoneCount;
+  const options = (pairs: [string, string][]) => [el('option', { value: '' }, htmlMessages.all), ...pairs.map(([v, label]) => el('option', { value: v }, text(label)))].join('');
   const unique = <T>(list: T[], key: (t: T) => string) => [...new Map(list.map((t) => [key(t), t])).values()];
   const sections = unique(milestones, (m) => m.section).sort((a, b) => a.section_order - b.section_order);
   const leads = unique(milestones, (m) => m.lead_code).sort((a, b) => a.lead_order - b.lead_order);
@@ -144,11 +146,11 @@ export function keyTaskAnnex(ctx: QuarterContext, n: number, title: string): str
     annexHead(ctx, n, title),
     el(
       'div',
-      { class: 'filters', role: 'group', 'aria-label': '筛选重点工作节点', 'data-table': tableId },
+      { class: 'filters', role: 'group', 'aria-label': htmlMessages.filterMilestones, 'data-table': tableId },
       select('status', '状态', options(statuses(milestones).map((s) => [s.code, s.name]))),
       select('section', '任务板块', options(sections.map((m) => [m.section, `${m.section}、${m.section_title}`]))),
       select('lead', '牵头处室', options(leads.map((m) => [m.lead_code, m.lead]))),
-      el('output', { 'aria-live': 'polite', class: 'count' }, text(`共${milestones.length}个节点`)),
+      el('output', { 'aria-live': 'polite', class: 'count', 'data-count-before': count.before, 'data-count-after': count.after }, text(`${count.before}${milestones.length}${count.after}`)),
     ),
     milestoneTable(ctx, milestones, undefined, true, tableId),
   );

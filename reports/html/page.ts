@@ -11,6 +11,7 @@ import { bodyText, FACES, fontFaceCss, glyphSet, subsetFace, titleText } from '.
 import { ROW_TIP } from './interactive';
 import { attrs, el, jsonBlock, text } from './markup';
 import { quarterPage, type QuarterPage } from './quarter';
+import { htmlMessages } from '../../pipelines/messages';
 
 /**
  * The whole page: one file that opens from disk with no network. Its head carries a
@@ -78,7 +79,7 @@ export async function bulletinPage(quarters: readonly BulletinModel[]): Promise<
     el('style', {}, css),
   ].join('\n');
   const scriptTags = scripts.map((s) => `<script>${s.source}</script>`).join('\n');
-  const html = `<!doctype html>\n<html lang="zh-CN">\n<head>\n${head}\n</head>\n<body>\n<a class="skip" href="#main">跳到正文</a>\n${body}\n${data}\n${scriptTags}\n</body>\n</html>\n`;
+  const html = `<!doctype html>\n<html lang="zh-CN">\n<head>\n${head}\n</head>\n<body>\n<a class="skip" href="#main">${htmlMessages.skipToText}</a>\n${body}\n${data}\n${scriptTags}\n</body>\n</html>\n`;
   const size = (s: string) => Buffer.byteLength(s, 'utf8');
   const parts = {
     libraries: libraries.reduce((n, s) => n + size(s.source), 0),
@@ -109,13 +110,13 @@ function toolbar(shown: BulletinModel, periods: string[]): string {
   const radios = periods.map((p) => {
     return el('label', {}, `<input${attrs({ type: 'radio', name: 'period', value: p, checked: p === shown.period.code })}>`, text(quarterName(p)));
   });
-  const options = [el('option', { value: '' }, '（未选择）'), ...shown.units.map((u) => el('option', { value: u.code }, text(u.name)))];
+  const options = [el('option', { value: '' }, htmlMessages.noUnit), ...shown.units.map((u) => el('option', { value: u.code }, text(u.name)))];
   return el(
     'div',
-    { class: 'toolbar', role: 'region', 'aria-label': '查看' },
+    { class: 'toolbar', role: 'region', 'aria-label': htmlMessages.toolbar },
     el('fieldset', { class: 'quarters' }, el('legend', {}, text(`${shown.period.year}年`)), ...radios),
-    el('label', { class: 'unit-pick' }, '单位', el('select', { id: 'unit-select' }, ...options)),
-    el('button', { type: 'button', id: 'print-button' }, '打印'),
+    el('label', { class: 'unit-pick' }, htmlMessages.unit, el('select', { id: 'unit-select' }, ...options)),
+    el('button', { type: 'button', id: 'print-button' }, htmlMessages.print),
   );
 }
 

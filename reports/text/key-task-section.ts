@@ -97,3 +97,8 @@ function reportingGaps(model: BulletinModel): string {
 export function sectionTableTitle(year: number): string {
   return `${year}年重点工作推进情况（分板块）`;
 }
+
+/** The title of the page's table by lead division (the PDF has the table by section only). */
+export function divisionTableTitle(year: number): string {
+  return `${year}年重点工作推进情况（分牵头处室）`;
+}

@@ -59,7 +59,8 @@
       row.hidden = !ok;
       if (ok) shown += 1;
     });
-    group.querySelector('output').textContent = '共' + shown + '个节点';
+    var count = group.querySelector('output');
+    count.textContent = count.getAttribute('data-count-before') + shown + count.getAttribute('data-count-after');
   }
 
   document.addEventListener('click', function (event) {

@@ -51,6 +51,8 @@ export function matrixChart(rows: ProgressRow[], which: 'main_targets' | 'other_
     indicator: labelOf.get(r.indicator_code)!,
     unit: r.unit_short_name,
     unit_name: r.unit_name,
+    unit_code: r.unit_code,
+    indicator_code: r.indicator_code,
     aggregate: r.unit_kind === 'aggregate',
     light: STATUS_STYLE[r.status].label,
   }));

@@ -23,6 +23,7 @@ export function overviewChart(rows: ProgressRow[]): Chart {
     const bar = cumulative && shown ? r.completion_pct : null;
     return {
       row: `${r.main_target}. ${r.indicator_name}`,
+      indicator_code: r.indicator_code,
       bar,
       at: bar ?? 0,
       expected: cumulative ? r.expected_pct : null,

@@ -19,6 +19,7 @@ export function rankChart(rows: ProgressRow[], indicatorCode: string): Chart {
 
   const bars = units.map((r) => ({
     unit: r.unit_name,
+    code: r.unit_code,
     value: r.status === 'missing' || r.status === 'no_data' ? null : r.completion_pct,
     status: r.completion_pct == null && (r.status === 'green' || r.status === 'yellow' || r.status === 'red') ? ('no_data' as const) : r.status,
     label: r.completion_pct != null && r.status !== 'missing' && r.status !== 'no_data' ? formatPercent(r.completion_pct) : missingLabel(r),

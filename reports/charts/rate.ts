@@ -22,6 +22,7 @@ export function rateChart(rows: ProgressRow[], indicatorCode: string): Chart {
     const has = r.actual != null && r.status !== 'missing' && r.status !== 'no_data';
     return {
       unit: r.unit_name,
+      code: r.unit_code,
       value: has ? r.actual : null,
       status: r.status,
       label: has ? `${formatPercent(r.actual!)}${fraction(r)}` : missingLabel(r),

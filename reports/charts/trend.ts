@@ -50,6 +50,8 @@ function subtitleFor(rows: ProgressRow[]): string[] {
 
 interface Point {
   quarter: string;
+  /** The period code (2023Q2), for whatever reads the data by period: the page's tooltips. */
+  period: string;
   value: number | null;
   at: number;
   label: string;
@@ -73,6 +75,7 @@ function panel(rows: ProgressRow[]): VlSpec {
     const status: Status = shown ? r.status : r.status === 'missing' ? 'missing' : 'no_data';
     return {
       quarter: quarterLabel(r.period),
+      period: r.period,
       value: shown ? value : null,
       at: shown ? value! : 0,
       // The light's shape leads the label, so the bar's colour is never the only cue.

@@ -13,6 +13,8 @@ import type { VlSpec } from './types';
 
 export interface UnitBar {
   unit: string;
+  /** The unit's code, carried in the datum (unit_code) for whatever reads the data by unit: the page's tooltips. */
+  code: string;
   value: number | null;
   status: Status;
   /** The text after the bar: the formatted value, or why there is none. */
@@ -86,6 +88,7 @@ export function unitBarsSpec(input: UnitBarsInput): VlSpec {
   const scales = statusScales(present);
   const data = bars.map((b) => ({
     unit: b.unit,
+    unit_code: b.code,
     value: b.value,
     at: b.value ?? 0,
     light: STATUS_STYLE[b.status].label,

@@ -1,5 +1,4 @@
 import { figureSpec } from '../charts/draw';
-import { quarterLabel } from '../charts/theme';
 import type { Chart, VlSpec } from '../charts/types';
 import type { ProgressRow } from '../mart';
 import { rowFigures, TOOLTIP_FIELDS } from './cells';
@@ -35,28 +34,19 @@ export function interactiveSpec(chart: Chart, ctx: QuarterContext): VlSpec {
   spec.params = FOCUS_PARAMS;
   const { model } = ctx;
   const values = () => (spec.data as { values: Datum[] }).values;
+  // The datums carry the codes of the row they stand for (the chart builders put them there).
   if (chart.kind === 'rank' || chart.kind === 'rate') {
-    const byName = new Map(model.units.map((u) => [u.name, u.code]));
-    annotate(values(), (d) => ctx.row(byName.get(String(d.unit)) ?? '', chart.indicators[0]));
+    annotate(values(), (d) => ctx.row(String(d.unit_code), chart.indicators[0]));
     for (const layer of spec.layer as Layer[]) unitBarsLayer(layer);
   } else if (chart.kind === 'matrix') {
-    const byName = new Map(model.units.map((u) => [u.name, u.code]));
-    const byLabel = new Map<string, string>();
-    for (const r of model.rows) {
-      byLabel.set(`${r.main_target}. ${r.indicator_name}`, r.indicator_code);
-      byLabel.set(r.indicator_name, r.indicator_code);
-    }
-    annotate(values(), (d) => ctx.row(byName.get(String(d.unit_name)) ?? '', byLabel.get(String(d.indicator).replace(/\n/g, '')) ?? ''));
+    annotate(values(), (d) => ctx.row(String(d.unit_code), String(d.indicator_code)));
     for (const layer of spec.layer as Layer[]) matrixLayer(layer);
   } else if (chart.kind === 'overview') {
-    const byRow = new Map(model.rows.filter((r) => r.is_city).map((r) => [`${r.main_target}. ${r.indicator_name}`, r]));
-    annotate(values(), (d) => byRow.get(String(d.row)));
+    annotate(values(), (d) => ctx.row(model.city.code, String(d.indicator_code)));
     for (const layer of spec.layer as Layer[]) withTooltip(layer);
   } else if (chart.kind === 'trend') {
-    const year = model.period.year;
-    const periodOf = new Map([1, 2, 3, 4].map((q) => [quarterLabel(`${year}Q${q}`), `${year}Q${q}`]));
     (spec.vconcat as { data: { values: Datum[] }; layer: Layer[] }[]).forEach((panel, i) => {
-      annotate(panel.data.values, (d) => ctx.row(model.city.code, chart.indicators[i], periodOf.get(String(d.quarter))), true);
+      annotate(panel.data.values, (d) => ctx.row(model.city.code, chart.indicators[i], String(d.period)), true);
       for (const layer of panel.layer) withTooltip(layer);
     });
   }

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { quantity } from '../../reports/format';
 import { bulletinChartsOf, chartsOf, renderBulletin, type BulletinModel } from '../../reports';
 import { bulletinHtml, bulletinHtmlParts, type PageParts } from '../../reports/html';
+import { quarterPage } from '../../reports/html/quarter';
 import { bulletinDocument } from '../../reports/pdf';
 import { tempDir } from '../helpers';
 import { pdfPages, squeeze } from '../report/pdf-text';
@@ -117,6 +118,22 @@ describe('the same content as the PDF', () => {
     expect(sentences.filter((s) => !pdf.includes(squeeze(s)))).toEqual([]);
     expect(page).toContain(model.issue.documentNumber);
     expect(page).toContain(blocks.find((b) => b.style === 'title')!.text.replace('\n', ''));
+  });
+
+  it('gives every mark that stands for a figure the row it stands for (found by the codes the chart data carry), in every kind of chart', () => {
+    const page = quarterPage(q4[3], true);
+    const kinds = new Set<string>();
+    for (const [id, spec] of Object.entries(page.specs)) {
+      const chart = chartsOf(q4[3]).find((c) => c.id === id)!;
+      const sets = chart.kind === 'trend' ? (spec.vconcat as { data: { values: Record<string, unknown>[] } }[]).map((p) => p.data.values) : [(spec.data as { values: Record<string, unknown>[] } | undefined)?.values ?? []];
+      const values = sets.flat();
+      if (values.length === 0 || chart.kind === 'keytask') continue;
+      kinds.add(chart.kind);
+      const untipped = values.filter((d) => d.tip === undefined);
+      expect(untipped, id).toEqual([]);
+      if (chart.kind !== 'trend') for (const d of values) expect(String(d.tip), id).toMatch(new RegExp(`^row:2023Q4\\|${String(d.code)}\\|`));
+    }
+    expect([...kinds].sort()).toEqual(['matrix', 'overview', 'rank', 'rate', 'trend']);
   });
 
   it('numbers its tables as the PDF does: each paragraph cites the table that follows it', () => {

@@ -1,4 +1,4 @@
-import type { BulletinModel } from '../model/types';
+import type { BulletinModel, MainTarget } from '../model/types';
 import type { Chart } from './types';
 
 /** The key-task chart the bulletin prints (the divisions' on-time rates are in the chart files only). */
@@ -21,16 +21,24 @@ export function bulletinChartsOf(model: Pick<BulletinModel, 'scope' | 'mainTarge
   const overview = usable.find((c) => c.kind === 'overview');
   if (overview) chosen.push(overview);
   for (const target of model.mainTargets) {
-    const compared = target.indicators
-      .map((ind) => usable.find((c) => (c.kind === 'rank' || c.kind === 'rate') && c.indicators.includes(ind.code)))
-      .find((c): c is Chart => c !== undefined);
-    const trend = usable.find((c) => c.kind === 'trend' && c.id === `trend-main_target_${target.number}`);
-    const pick = compared ?? trend;
+    const compared = target.indicators.map((ind) => unitChartOf(usable, ind.code)).find((c): c is Chart => c !== undefined);
+    const pick = compared ?? trendChartOf(usable, target);
     if (pick && !chosen.includes(pick)) chosen.push(pick);
   }
   const sections = usable.find((c) => c.id === KEY_TASK_SECTIONS_CHART);
   if (sections && someoneReported(model)) chosen.push(sections);
   return chosen;
+}
+
+/** The chart that compares the units on an indicator (its ranking, or its rate against the line), if one is offered. */
+export function unitChartOf(charts: readonly Chart[], indicator: string): Chart | undefined {
+  return charts.find((c) => (c.kind === 'rank' || c.kind === 'rate') && c.indicators.includes(indicator));
+}
+
+/** A main target's quarterly trend, where none of its indicators has a chart that compares the units. */
+export function trendChartOf(charts: readonly Chart[], target: Pick<MainTarget, 'number' | 'indicators'>): Chart | undefined {
+  if (target.indicators.some((ind) => unitChartOf(charts, ind.code))) return undefined;
+  return charts.find((c) => c.kind === 'trend' && c.id === `trend-main_target_${target.number}`);
 }
 
 /** Whether any milestone of the period has a report (mart_key_task_summary's city row: not all 未报送). */

@@ -51,6 +51,11 @@ export class QuarterContext extends Outline {
   }
 
   /** The charts of a kind, in the order chartsOf gives them. */
+  /** The period's charts, in the order chartsOf gives them. */
+  get charts(): Chart[] {
+    return [...this.byId.values()];
+  }
+
   chartsOfKind(kind: Chart['kind']): Chart[] {
     return [...this.byId.values()].filter((c) => c.kind === kind);
   }

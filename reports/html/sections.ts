@@ -1,5 +1,6 @@
 import { chineseDate, chineseNumber } from '../format';
 import type { ProgressRow } from '../mart';
+import { trendChartOf, unitChartOf } from '../charts/choose';
 import { rankingOrder, rowsOfIndicator } from '../model/lookup';
 import { MAIN_TARGETS_HEADS, mainTargetsCaption, rankingCaption, rankingHeads } from '../text/captions';
 import { addresseeLine, bulletinTitle, mainTargetsParagraph, openingParagraph, overviewParagraphs } from '../text/opening';
@@ -87,12 +88,11 @@ export function mainTargetsSection(ctx: QuarterContext, heading: string): string
 /** 三、分项进展: per main target （一）…, per indicator its paragraph, its ranking table and its chart (else the target's quarterly trend). */
 export function progressSection(ctx: QuarterContext, heading: string): string {
   const { model } = ctx;
-  const unitChart = (code: string) => ctx.chart(`rank-${code}`) ?? ctx.chart(`rate-${code}`);
   const families = model.mainTargets.map((family, i) => {
     const blocks = family.indicators.map((ind) => {
       const rows = rowsOfIndicator(model, ind.code);
       const n = ctx.nextTable();
-      const chart = unitChart(ind.code);
+      const chart = unitChartOf(ctx.charts, ind.code);
       return (
         el('p', {}, text(indicatorParagraph(ctx, ind.code, rows, n))) +
         rankingTable(ctx, rows, `表${n}　${rankingCaption(ind.name)}`) +
@@ -100,9 +100,8 @@ export function progressSection(ctx: QuarterContext, heading: string): string {
         (chart ? figure(ctx, chart) : '')
       );
     });
-    // The quarterly trend where no indicator of the target compares the units (as the PDF chooses, bulletinChartsOf).
-    const compared = family.indicators.some((ind) => unitChart(ind.code));
-    const trend = ctx.isCity && !compared ? ctx.chart(`trend-main_target_${family.number}`) : undefined;
+    // The quarterly trend where no indicator of the target compares the units, as the PDF chooses (charts/choose.ts).
+    const trend = ctx.isCity ? trendChartOf(ctx.charts, family) : undefined;
     return el('section', { class: 'family' }, el('h3', {}, text(`（${chineseNumber(i + 1)}）${family.title}`)), ...blocks, trend ? figure(ctx, trend) : '');
   });
   return section(heading, families.join(''), ctx.id('progress'));

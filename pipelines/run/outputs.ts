@@ -6,7 +6,7 @@ import type { BulletinModel } from '../../reports/model/types';
 import { feedbackDir, writeFeedbackWorkbooks } from './feedback';
 import { REPORT_FORMATS, type RenderInput } from './formats';
 import type { PdfHelper } from './helper';
-import { cityStatus, type RunSummary } from './summary';
+import { cityStatus, stageTimer, type RunSummary, type Stage } from './summary';
 
 /** What the periods' outputs need besides their own model. */
 export interface OutputJob {
@@ -41,18 +41,11 @@ export async function startPeriodOutputs(model: BulletinModel, job: OutputJob, p
   const reports = await import('../../reports');
   const io = bufferIo();
   const slots: (string[] | Promise<string[]>)[] = [];
-  const stages: (RunSummary['stages'][number] | Promise<RunSummary['stages'][number]>)[] = [];
+  const stages: (Stage | Promise<Stage>)[] = [];
   const say = () => {
     slots.push(io.err.splice(0));
   };
-  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-    const started = Date.now();
-    try {
-      return await work();
-    } finally {
-      stages.push({ name, ms: Date.now() - started });
-    }
-  };
+  const timed = stageTimer(stages);
   const p = model.period.code;
   const chartDir = join(job.outDir, 'charts', p);
   const charts = reports.chartsOf(model);

@@ -10,7 +10,7 @@ import { DEFAULT_RUN_FORMATS, modelRequests } from './formats';
 import { startPdfHelper, type PdfHelper } from './helper';
 import { startPeriodOutputs, type OutputJob, type PeriodOutputs } from './outputs';
 import { choosePeriods, parseWanted, type Wanted } from './periods';
-import type { RunSummary } from './summary';
+import { stageTimer, type RunSummary } from './summary';
 
 export { formatSummary, type RunSummary } from './summary';
 export { parseWanted } from './periods';
@@ -54,14 +54,7 @@ export async function runPipeline(options: RunOptions, io: Io): Promise<RunSumma
 async function pipeline(options: RunOptions, io: Io, wanted: Wanted[], helper: PdfHelper | undefined): Promise<RunSummary> {
   const formats = options.formats ?? DEFAULT_RUN_FORMATS;
   const stages: RunSummary['stages'] = [];
-  const timed = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
-    const started = Date.now();
-    try {
-      return await work();
-    } finally {
-      stages.push({ name, ms: Date.now() - started });
-    }
-  };
+  const timed = stageTimer(stages);
   const steps = progress(io);
 
   const { ingestFiles, formatReport } = await import('../ingest');

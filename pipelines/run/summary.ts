@@ -41,3 +41,18 @@ export function formatSummary(summary: RunSummary): string {
   lines.push(runMessages.timing(summary.stages));
   return lines.join('\n') + '\n';
 }
+
+/** A stage's name and how long it took, for the summary's timing line. */
+export type Stage = RunSummary['stages'][number];
+
+/** Runs each piece of work it is given, recording in `stages` how long it took under its name (also when it throws). */
+export function stageTimer(stages: { push(stage: Stage): void }) {
+  return async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    try {
+      return await work();
+    } finally {
+      stages.push({ name, ms: Date.now() - started });
+    }
+  };
+}

@@ -1,14 +1,12 @@
 import ExcelJS from 'exceljs';
 import { periodLabel, type Period } from '../period';
-import { neutraliseFormula } from '../query/format-csv';
 import type { CatalogueMilestone } from './catalogue';
 import { TABLES } from './tables';
-import { addCoverSheet } from './template';
+import { addCoverSheet, list, text, titled } from './template';
 
 /** 进展状态 as the drop-down offers it: the three values of key-tasks.md (their aliases are read too). */
 export const PROGRESS_STATUSES = ['已完成', '推进中', '未启动'];
 
-const text = (s: string) => neutraliseFormula(s);
 const DEADLINE = '截止日期';
 
 /**
@@ -27,14 +25,7 @@ export function buildDivisionTemplate(divisionName: string, period: Period, mile
   const headers = spec.columns.map((c) => c.header);
   headers.splice(3, 0, DEADLINE); // after 节点名称: what the row is and by when, then the report
   const ws = wb.addWorksheet(spec.name);
-  ws.addRow([text(`${divisionName} ${periodLabel(period)} 重点工作进展（截至报告期末）`)]).font = { bold: true, size: 14 };
-  const header = ws.addRow(headers.map(text));
-  header.font = { bold: true };
-  header.eachCell((c) => {
-    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
-    c.alignment = { wrapText: true, vertical: 'middle' };
-  });
-  ws.views = [{ state: 'frozen', ySplit: 2 }];
+  titled(ws, `${divisionName} ${periodLabel(period)} 重点工作进展（截至报告期末）`, headers);
   const col = (h: string) => headers.indexOf(h) + 1;
   for (const m of milestones) {
     const row = ws.addRow(headers.map(() => null));
@@ -44,12 +35,7 @@ export function buildDivisionTemplate(divisionName: string, period: Period, mile
     const [y, mo, d] = m.due_date.split('-').map(Number);
     row.getCell(col(DEADLINE)).value = new Date(Date.UTC(y, mo - 1, d));
   }
-  const last = Math.max(3, milestones.length + 2);
-  const letter = (h: string) => ws.getColumn(col(h)).letter;
-  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-    `${letter('进展状态')}3:${letter('进展状态')}${last}`,
-    { type: 'list', allowBlank: true, formulae: [`"${PROGRESS_STATUSES.join(',')}"`], showErrorMessage: false },
-  );
+  list(ws, col('进展状态'), PROGRESS_STATUSES, Math.max(3, milestones.length + 2));
   for (const h of [DEADLINE, '完成日期']) ws.getColumn(col(h)).numFmt = 'yyyy-mm-dd';
   const widths: Record<string, number> = { 任务编号: 10, 节点序号: 8, 节点名称: 48, [DEADLINE]: 12, 进展状态: 10, 完成日期: 12, '形象进度（%）': 10, 进展情况: 40, 存在问题: 30, 下步举措: 30 };
   headers.forEach((h, i) => (ws.getColumn(i + 1).width = widths[h] ?? 12));

@@ -22,10 +22,12 @@ const DATE_KEYS = new Set(['supply_date', 'agreed_start_date', 'agreed_completio
 /** Rows prepared with dropdowns and formats below the header. */
 const DATA_ROWS = 2000;
 
-const text = (s: string) => neutraliseFormula(s);
+/** A cell's text, neutralised so that no spreadsheet reads it as a formula. */
+export const text = (s: string) => neutraliseFormula(s);
 const KIND_LABEL: Record<string, string> = { cumulative: '累计值', level: '期末存量', rate: '比率：填分子、分母' };
 
-function titled(ws: ExcelJS.Worksheet, title: string, headers: string[]): void {
+/** The title row, the header row on its fill, both frozen, and widths after the headers (a template may set its own after). */
+export function titled(ws: ExcelJS.Worksheet, title: string, headers: string[]): void {
   ws.addRow([text(title)]).font = { bold: true, size: 14 };
   const header = ws.addRow(headers.map(text));
   header.font = { bold: true };
@@ -37,10 +39,11 @@ function titled(ws: ExcelJS.Worksheet, title: string, headers: string[]): void {
   headers.forEach((h, i) => (ws.getColumn(i + 1).width = Math.max(10, h.length * 2 + 4)));
 }
 
-function list(ws: ExcelJS.Worksheet, col: number, values: string[]): void {
+/** A drop-down of `values` in column `col`, from the first row under the header to `lastRow`. */
+export function list(ws: ExcelJS.Worksheet, col: number, values: string[], lastRow = DATA_ROWS + 2): void {
   const letter = ws.getColumn(col).letter;
   (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
-    `${letter}3:${letter}${DATA_ROWS + 2}`,
+    `${letter}3:${letter}${lastRow}`,
     { type: 'list', allowBlank: true, formulae: [`"${values.join(',')}"`], showErrorMessage: false },
   );
 }

@@ -98,8 +98,8 @@ export async function startPeriodOutputs(model: BulletinModel, job: OutputJob, p
       messages: messages.flat(),
     };
   })();
-  finished.catch(() => undefined); // (the caller awaits it; a failure meanwhile is not unhandled)
-  return { finished };
+  // (the caller awaits it; a failure meanwhile is not unhandled)
+  return { finished: handled(finished) };
 }
 
 /** `promise`, with a handler attached so that its rejection, awaited later or never, is not unhandled. */

@@ -22,7 +22,11 @@ export class QuarterContext extends Outline {
   /** The year's rows by period, unit and indicator (the page looks rows up per cell and per datum). */
   private readonly rowIndex = new Map<string, ProgressRow>();
 
-  constructor(model: BulletinModel, charts: readonly Chart[]) {
+  constructor(
+    model: BulletinModel,
+    /** The period's charts, in the order chartsOf gives them. */
+    readonly charts: readonly Chart[],
+  ) {
     super(model);
     this.byId = new Map(charts.map((c) => [c.id, c]));
     for (const r of [...model.history, ...model.rows]) this.rowIndex.set(`${r.period}|${r.unit_code}|${r.indicator_code}`, r);
@@ -51,13 +55,8 @@ export class QuarterContext extends Outline {
   }
 
   /** The charts of a kind, in the order chartsOf gives them. */
-  /** The period's charts, in the order chartsOf gives them. */
-  get charts(): Chart[] {
-    return [...this.byId.values()];
-  }
-
   chartsOfKind(kind: Chart['kind']): Chart[] {
-    return [...this.byId.values()].filter((c) => c.kind === kind);
+    return this.charts.filter((c) => c.kind === kind);
   }
 
   /** Records that `chart` is placed and returns its figure number. */

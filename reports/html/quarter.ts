@@ -28,8 +28,11 @@ export function quarterPage(model: BulletinModel, shown: boolean): QuarterPage {
   const ctx = new QuarterContext(model, charts);
   const keyTasks = ctx.has('keyTasks');
   const annexes = ctx.annexes.map((a) => ctx.annexTitle(a));
-  const annex = (kind: Annex, render: (no: number, title: string) => string) =>
-    ctx.annexes.includes(kind) ? render(ctx.annexNo(kind), ctx.annexTitle(kind)) : '';
+  const annexSection = (kind: Annex): string => {
+    const [no, title] = [ctx.annexNo(kind), ctx.annexTitle(kind)];
+    if (kind === 'indicators') return indicatorsAnnex(ctx, no, title);
+    return kind === 'sources' ? sourcesAnnexSection(ctx, no, title, keyTasks) : keyTaskAnnex(ctx, no, title);
+  };
 
   const body = [
     mastheadSection(ctx),
@@ -40,8 +43,7 @@ export function quarterPage(model: BulletinModel, shown: boolean): QuarterPage {
     problemsSection(ctx, ctx.heading('problems')),
     nextStepsSection(ctx, ctx.heading('nextSteps')),
     closingSection(ctx, annexes),
-    ...ctx.annexes.map((kind) => annex(kind, (no, title) =>
-      kind === 'indicators' ? indicatorsAnnex(ctx, no, title) : kind === 'sources' ? sourcesAnnexSection(ctx, no, title, keyTasks) : keyTaskAnnex(ctx, no, title))),
+    ...ctx.annexes.map(annexSection),
   ].join('');
   const specs: Record<string, VlSpec> = {};
   for (const chart of ctx.placed) specs[chart.id] = interactiveSpec(chart, ctx);
